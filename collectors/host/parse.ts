@@ -1,0 +1,80 @@
+import type { Sample } from '../../agent/sample';
+
+/** What systeminformation reports, reduced to the fields noc reads (kept small so tests can build it). */
+export interface HostReading {
+  cpu: { currentLoad: number; cpus: { load: number }[] };
+  mem: { total: number; used: number; available: number; swaptotal: number; swapused: number };
+  disks: { fs: string; mount: string; type: string; size: number; used: number; available: number }[];
+  nets: { iface: string; rx_bytes: number; tx_bytes: number; rx_errors: number; tx_errors: number; operstate: string }[];
+  uptimeSeconds: number;
+}
+
+/**
+ * Turns one reading of the NOC server into samples named as Telegraf names them
+ * (cpu, mem, disk, net, system), so Grafana users find familiar fields.
+ */
+export function hostSamples(device: string, reading: HostReading, time: number): Sample[] {
+  const tags = { device };
+  const samples: Sample[] = [
+    {
+      measurement: 'cpu',
+      tags: { ...tags, cpu: 'cpu-total' },
+      fields: { usage_percent: round(reading.cpu.currentLoad) },
+      time,
+    },
+    {
+      measurement: 'mem',
+      tags,
+      fields: {
+        total: BigInt(reading.mem.total),
+        used: BigInt(reading.mem.used),
+        available: BigInt(reading.mem.available),
+        used_percent: percentOf(reading.mem.total - reading.mem.available, reading.mem.total),
+        swap_total: BigInt(reading.mem.swaptotal),
+        swap_used: BigInt(reading.mem.swapused),
+      },
+      time,
+    },
+    { measurement: 'system', tags, fields: { uptime: BigInt(Math.floor(reading.uptimeSeconds)) }, time },
+  ];
+  reading.cpu.cpus.forEach((core, i) =>
+    samples.push({ measurement: 'cpu', tags: { ...tags, cpu: `cpu${i}` }, fields: { usage_percent: round(core.load) }, time }),
+  );
+  for (const disk of reading.disks) {
+    if (!(disk.size > 0)) continue; // pseudo file systems report no size
+    samples.push({
+      measurement: 'disk',
+      tags: { ...tags, path: disk.mount, fstype: disk.type, source: disk.fs },
+      fields: {
+        total: BigInt(Math.round(disk.size)),
+        used: BigInt(Math.round(disk.used)),
+        free: BigInt(Math.round(disk.available)),
+        used_percent: percentOf(disk.used, disk.used + disk.available),
+      },
+      time,
+    });
+  }
+  for (const net of reading.nets) {
+    samples.push({
+      measurement: 'net',
+      tags: { ...tags, interface: net.iface },
+      fields: {
+        bytes_recv: BigInt(net.rx_bytes),
+        bytes_sent: BigInt(net.tx_bytes),
+        err_in: BigInt(net.rx_errors),
+        err_out: BigInt(net.tx_errors),
+        up: net.operstate === 'up',
+      },
+      time,
+    });
+  }
+  return samples;
+}
+
+function percentOf(part: number, whole: number): number {
+  return whole > 0 ? round((part / whole) * 100) : 0;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
