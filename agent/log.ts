@@ -41,4 +41,7 @@ export function createLoggerFactory(
 }
 
 /** A logger that discards everything, for tests and one-shot commands that print their own output. */
-export const silentLogger: Logger = winston.createLogger({ silent: true, transports: [new winston.transports.Console()] });
+export const silentLogger: Logger = winston.createLogger({
+  silent: true,
+  transports: [new winston.transports.Console()],
+});

@@ -25,7 +25,12 @@ export function checkConfig(config: RawConfig): ConfigProblem[] {
   ids('links');
   ids('services');
 
-  const mustExist = (known: Map<string, number>, what: string, value: string | undefined, path: PropertyKey[]) => {
+  const mustExist = (
+    known: Map<string, number>,
+    what: string,
+    value: string | undefined,
+    path: PropertyKey[],
+  ) => {
     if (value !== undefined && !known.has(value)) add(path, `${what} "${value}" does not exist`);
   };
 
@@ -82,7 +87,8 @@ export function checkConfig(config: RawConfig): ConfigProblem[] {
     service.devices.forEach((d, j) => mustExist(devices, 'device', d, ['services', i, 'devices', j]));
   });
 
-  for (const cycle of findCycles(config)) add(['devices', cycle.index, 'parents'], `dependency cycle: ${cycle.path}`);
+  for (const cycle of findCycles(config))
+    add(['devices', cycle.index, 'parents'], `dependency cycle: ${cycle.path}`);
   problems.push(...checkRackPositions(config));
   return problems;
 }
@@ -90,7 +96,9 @@ export function checkConfig(config: RawConfig): ConfigProblem[] {
 /** Depth-first search over parent edges; reports each cycle once, at its first device. */
 function findCycles(config: RawConfig): { index: number; path: string }[] {
   const index = new Map(config.devices.map((d, i) => [d.id, i]));
-  const parents = new Map(config.devices.map((d) => [d.id, d.parents.filter((p) => index.has(p) && p !== d.id)]));
+  const parents = new Map(
+    config.devices.map((d) => [d.id, d.parents.filter((p) => index.has(p) && p !== d.id)]),
+  );
   const state = new Map<string, 'visiting' | 'done'>();
   const found: { index: number; path: string }[] = [];
   const stack: string[] = [];

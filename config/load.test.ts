@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +10,24 @@ const base = () => ({
   organisation: { name: 'Diskominfo Kabupaten Uji' },
   agencies: [{ id: 'dinkes', name: 'Dinas Kesehatan' }],
   sites: [{ id: 'pd', name: 'Pusat Data', rooms: [{ id: 'r1', name: 'Ruang 1' }] }],
-  racks: [{ id: 'R1', site: 'pd', room: 'r1', heightU: 42, feeds: [{ id: 'A', side: 'A', voltage: 230, amperage: 16 }] }],
+  racks: [
+    {
+      id: 'R1',
+      site: 'pd',
+      room: 'r1',
+      heightU: 42,
+      feeds: [{ id: 'A', side: 'A', voltage: 230, amperage: 16 }],
+    },
+  ],
   devices: [
     { id: 'core', kind: 'router', address: '192.0.2.1', snmp: { version: '2c', community: 'public' } },
-    { id: 'sw1', kind: 'switch', address: '192.0.2.2', parents: ['core'], position: { rack: 'R1', u: 1, heightU: 2 } },
+    {
+      id: 'sw1',
+      kind: 'switch',
+      address: '192.0.2.2',
+      parents: ['core'],
+      position: { rack: 'R1', u: 1, heightU: 2 },
+    },
   ] as Record<string, unknown>[],
   links: [] as Record<string, unknown>[],
   services: [] as Record<string, unknown>[],
@@ -38,21 +53,49 @@ describe('config validation names the key path of every problem', () => {
   });
 
   const cases: [string, (c: ReturnType<typeof base>) => void, string][] = [
-    ['SNMPv3 without user', (c) => (c.devices[0].snmp = { version: '3' }), 'devices[0].snmp.auth.username: required for SNMPv3'],
+    [
+      'SNMPv3 without user',
+      (c) => (c.devices[0].snmp = { version: '3' }),
+      'devices[0].snmp.auth.username: required for SNMPv3',
+    ],
     [
       'SNMPv3 user without auth key',
       (c) => (c.devices[0].snmp = { version: '3', auth: { username: 'noc' } }),
       'devices[0].snmp.auth.authKey: required for SNMPv3 authPriv',
     ],
-    ['v2c without community', (c) => (c.devices[0].snmp = { version: '2c' }), 'devices[0].snmp.community: required for SNMPv2c'],
+    [
+      'v2c without community',
+      (c) => (c.devices[0].snmp = { version: '2c' }),
+      'devices[0].snmp.community: required for SNMPv2c',
+    ],
     ['unknown key', (c) => (c.devices[1].snmpp = {}), 'devices[1].snmpp: unknown key'],
     ['unknown top-level key', (c) => ((c as Record<string, unknown>).device = []), 'device: unknown key'],
-    ['wrong type', (c) => ((c.racks[0] as Record<string, unknown>).heightU = 'tinggi'), 'racks[0].heightU: Invalid input: expected number, received string'],
+    [
+      'wrong type',
+      (c) => ((c.racks[0] as Record<string, unknown>).heightU = 'tinggi'),
+      'racks[0].heightU: Invalid input: expected number, received string',
+    ],
     ['missing required', (c) => delete c.devices[1].kind, 'devices[1].kind: required'],
-    ['bad enum', (c) => (c.devices[1].criticality = 'Sedang'), 'devices[1].criticality: Invalid option: expected one of "Strategis"|"Tinggi"|"Rendah"'],
-    ['duplicate device id', (c) => (c.devices[1].id = 'core'), 'devices[1].id: duplicate id "core" (also devices[0])'],
-    ['missing parent', (c) => (c.devices[1].parents = ['nowhere']), 'devices[1].parents[0]: parent device "nowhere" does not exist'],
-    ['missing agency', (c) => (c.devices[1].agency = 'dishub'), 'devices[1].agency: agency "dishub" does not exist'],
+    [
+      'bad enum',
+      (c) => (c.devices[1].criticality = 'Sedang'),
+      'devices[1].criticality: Invalid option: expected one of "Strategis"|"Tinggi"|"Rendah"',
+    ],
+    [
+      'duplicate device id',
+      (c) => (c.devices[1].id = 'core'),
+      'devices[1].id: duplicate id "core" (also devices[0])',
+    ],
+    [
+      'missing parent',
+      (c) => (c.devices[1].parents = ['nowhere']),
+      'devices[1].parents[0]: parent device "nowhere" does not exist',
+    ],
+    [
+      'missing agency',
+      (c) => (c.devices[1].agency = 'dishub'),
+      'devices[1].agency: agency "dishub" does not exist',
+    ],
     [
       'dependency cycle',
       (c) => (c.devices[0].parents = ['sw1']),
@@ -68,10 +111,17 @@ describe('config validation names the key path of every problem', () => {
       (c) => (c.devices[0].position = { rack: 'R1', u: 2, heightU: 1 }),
       'devices[1].position: U2 of rack "R1" is already taken by device "core"',
     ],
-    ['rack missing', (c) => (c.devices[1].position = { rack: 'R9', u: 1 }), 'devices[1].position.rack: rack "R9" does not exist'],
+    [
+      'rack missing',
+      (c) => (c.devices[1].position = { rack: 'R9', u: 1 }),
+      'devices[1].position.rack: rack "R9" does not exist',
+    ],
     [
       'link target without source document',
-      (c) => (c.links = [{ id: 'isp', device: 'core', interface: 'ether1', kind: 'isp', committedRate: { mbps: 200 } }]),
+      (c) =>
+        (c.links = [
+          { id: 'isp', device: 'core', interface: 'ether1', kind: 'isp', committedRate: { mbps: 200 } },
+        ]),
       'links[0].committedRate.source: required',
     ],
     [
@@ -105,13 +155,21 @@ describe('config validation names the key path of every problem', () => {
     writeFileSync(join(dir, 'token'), 'rahasia-token\n');
     const config = base();
     config.devices[0].snmp = { version: '2c', community: '${NOC_TEST_COMMUNITY}' };
-    (config as Record<string, unknown>).influx = { version: 2, org: 'o', bucket: 'b', token: { file: 'token' } };
-    const result = parseConfig(stringify(config), { baseDir: dir, env: { NOC_TEST_COMMUNITY: 'komunitas-rahasia' } });
+    (config as Record<string, unknown>).influx = {
+      version: 2,
+      org: 'o',
+      bucket: 'b',
+      token: { file: 'token' },
+    };
+    const result = parseConfig(stringify(config), {
+      baseDir: dir,
+      env: { NOC_TEST_COMMUNITY: 'komunitas-rahasia' },
+    });
     expect(result.problems).toEqual([]);
     const cfg = result.config!;
     expect(cfg.devices[0].snmp!.community!.reveal()).toBe('komunitas-rahasia');
     expect(cfg.influx.token!.reveal()).toBe('rahasia-token');
-    const printed = JSON.stringify(cfg) + String(cfg.influx.token) + require('node:util').inspect(cfg, { depth: 10 });
+    const printed = JSON.stringify(cfg) + String(cfg.influx.token) + inspect(cfg, { depth: 10 });
     expect(printed).not.toContain('rahasia');
     expect(printed).toContain('***');
   });
@@ -119,7 +177,12 @@ describe('config validation names the key path of every problem', () => {
   it('reports an unset variable and an unreadable file at their key paths without their values', () => {
     const config = base();
     config.devices[0].snmp = { version: '2c', community: '${NOC_UNSET_VAR}' };
-    (config as Record<string, unknown>).influx = { version: 2, org: 'o', bucket: 'b', token: { file: '/nonexistent/token' } };
+    (config as Record<string, unknown>).influx = {
+      version: 2,
+      org: 'o',
+      bucket: 'b',
+      token: { file: '/nonexistent/token' },
+    };
     const result = parseConfig(stringify(config), { baseDir: tmpdir(), env: {} });
     expect(result.secretProblems.map(formatProblem)).toEqual([
       'influx.token: cannot read secret file /nonexistent/token (ENOENT)',

@@ -69,7 +69,8 @@ function zodProblems(error: z.ZodError, raw: unknown): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: 'unknown key' });
+      for (const key of issue.keys)
+        out.push({ path: formatPath([...issue.path, key]), message: 'unknown key' });
     } else if (issue.code !== 'custom' && valueAt(raw, issue.path) === undefined) {
       out.push({ path: formatPath(issue.path), message: 'required' });
     } else {

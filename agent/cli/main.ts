@@ -3,10 +3,11 @@ import { commands } from './commands';
 import { VERSION } from '../version';
 import { EXIT } from './exit';
 
-
 export function buildProgram(): Command {
   const program = new Command('noc')
-    .description('noc: pemantauan infrastruktur Diskominfo (SNMP, RouterOS, ping, HTTP) ke InfluxDB dan helpdesk')
+    .description(
+      'noc: pemantauan infrastruktur Diskominfo (SNMP, RouterOS, ping, HTTP) ke InfluxDB dan helpdesk',
+    )
     .version(VERSION)
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });

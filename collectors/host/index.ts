@@ -12,7 +12,9 @@ export function hostCollector(read = readHost): Collector {
     targets(config): CollectTarget[] {
       const { host } = config.agent;
       if (!host.enabled) return [];
-      return [{ key: HOST_DEVICE, device: HOST_DEVICE, intervalSeconds: host.intervalSeconds, timeoutSeconds: 20 }];
+      return [
+        { key: HOST_DEVICE, device: HOST_DEVICE, intervalSeconds: host.intervalSeconds, timeoutSeconds: 20 },
+      ];
     },
     async collect(target, ctx, sink) {
       const reading = await read();

@@ -5,7 +5,14 @@ export interface HostReading {
   cpu: { currentLoad: number; cpus: { load: number }[] };
   mem: { total: number; used: number; available: number; swaptotal: number; swapused: number };
   disks: { fs: string; mount: string; type: string; size: number; used: number; available: number }[];
-  nets: { iface: string; rx_bytes: number; tx_bytes: number; rx_errors: number; tx_errors: number; operstate: string }[];
+  nets: {
+    iface: string;
+    rx_bytes: number;
+    tx_bytes: number;
+    rx_errors: number;
+    tx_errors: number;
+    operstate: string;
+  }[];
   uptimeSeconds: number;
 }
 
@@ -38,7 +45,12 @@ export function hostSamples(device: string, reading: HostReading, time: number):
     { measurement: 'system', tags, fields: { uptime: BigInt(Math.floor(reading.uptimeSeconds)) }, time },
   ];
   reading.cpu.cpus.forEach((core, i) =>
-    samples.push({ measurement: 'cpu', tags: { ...tags, cpu: `cpu${i}` }, fields: { usage_percent: round(core.load) }, time }),
+    samples.push({
+      measurement: 'cpu',
+      tags: { ...tags, cpu: `cpu${i}` },
+      fields: { usage_percent: round(core.load) },
+      time,
+    }),
   );
   for (const disk of reading.disks) {
     if (!(disk.size > 0)) continue; // pseudo file systems report no size

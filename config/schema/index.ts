@@ -80,7 +80,10 @@ const device = z.strictObject({
   /** Rack feeds this device draws from (by feed id within its rack). */
   feeds: z.array(id).optional(),
   watts: z
-    .strictObject({ nameplate: z.number().positive().optional(), allocated: z.number().positive().optional() })
+    .strictObject({
+      nameplate: z.number().positive().optional(),
+      allocated: z.number().positive().optional(),
+    })
     .optional(),
   parents: z.array(id).default([]),
   criticality: criticality.default('Rendah'),
@@ -142,7 +145,13 @@ const influx = z
     gzip: z.boolean().default(true),
     timeoutSeconds: z.number().positive().default(10),
     spool: z
-      .strictObject({ maxBytes: z.number().int().positive().default(1024 ** 3) })
+      .strictObject({
+        maxBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(1024 ** 3),
+      })
       .prefault({}),
     retention: z
       .strictObject({

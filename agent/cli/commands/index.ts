@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerConfig } from './config';
+import { registerPoll } from './poll';
 import { registerValidate } from './validate';
 
 /** Every `noc` subcommand, one file each. */
-export const commands: ((program: Command) => void)[] = [registerValidate];
+export const commands: ((program: Command) => void)[] = [registerValidate, registerConfig, registerPoll];

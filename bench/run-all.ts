@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Runs every benchmark (each dist/bench/<name>.js prints one Markdown section on stdout) one
+ * after another, so they do not compete for the 2 cores, and writes docs/benchmarks.md.
+ * `npm run bench -- snmp writer` runs only those.
+ */
+function main(): void {
+  const only = process.argv.slice(2);
+  const dir = __dirname;
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && f !== 'run-all.js')
+    .map((f) => f.replace(/\.js$/, ''))
+    .filter((n) => only.length === 0 || only.includes(n))
+    .sort();
+  const sections: string[] = [];
+  for (const name of names) {
+    console.error(`== bench ${name}`);
+    try {
+      const out = execFileSync(process.execPath, [join(dir, `${name}.js`)], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      sections.push(out.trim());
+      console.log(out.trim() + '\n');
+    } catch (err) {
+      const msg = `## ${name}\n\nThe benchmark failed in this run: ${(err as Error).message.split('\n')[0]}`;
+      sections.push(msg);
+      console.log(msg);
+      process.exitCode = 1;
+    }
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const header = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (scripts/bench.sh -> bench/run-all.ts). Each section compares noc',
+    'with a peer tool or the physical limit measured in the same run, as ratios.',
+    '',
+    `Last run: ${new Date().toISOString()} on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    '',
+  ].join('\n');
+  if (only.length === 0)
+    writeFileSync(
+      join(dir, '..', '..', 'docs', 'benchmarks.md'),
+      header + '\n' + sections.join('\n\n') + '\n',
+    );
+}
+
+main();
