@@ -34,14 +34,15 @@ export async function collectWithDeadline(
   const controller = new AbortController();
   const onShutdown = () => controller.abort(new Error('agent is stopping'));
   ctx.shutdown?.addEventListener('abort', onShutdown);
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const err = new Error(`no answer within the ${target.timeoutSeconds} s deadline`);
-      controller.abort(err);
-      reject(err);
-    }, target.timeoutSeconds * 1000);
+  // Settles as soon as the poll is aborted, by its deadline or by shutdown, even when the
+  // collector itself is slow to notice.
+  const aborted = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error));
   });
+  const timer = setTimeout(
+    () => controller.abort(new Error(`no answer within the ${target.timeoutSeconds} s deadline`)),
+    target.timeoutSeconds * 1000,
+  );
   try {
     await Promise.race([
       collector.collect(
@@ -49,7 +50,7 @@ export async function collectWithDeadline(
         { config: ctx.config, signal: controller.signal, now: ctx.now, log: ctx.logFor(collector.name) },
         sink,
       ),
-      deadline,
+      aborted,
     ]);
   } finally {
     clearTimeout(timer);
