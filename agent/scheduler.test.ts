@@ -26,14 +26,26 @@ function fakeCollector(behaviour: Record<string, 'ok' | 'hang' | 'throw'>, calls
   return {
     name: 'fake',
     targets: (): CollectTarget[] =>
-      Object.keys(behaviour).map((device) => ({ key: device, device, intervalSeconds: 10, timeoutSeconds: 3 })),
+      Object.keys(behaviour).map((device) => ({
+        key: device,
+        device,
+        intervalSeconds: 10,
+        timeoutSeconds: 3,
+      })),
     async collect(target, ctx, sink) {
       calls.push(target.device);
       const mode = behaviour[target.device];
       if (mode === 'throw') throw new Error('agent answered garbage');
       if (mode === 'hang')
-        await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)));
-      sink.sample({ measurement: 'probe', tags: { device: target.device }, fields: { value: 1 }, time: ctx.now() });
+        await new Promise((_, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)),
+        );
+      sink.sample({
+        measurement: 'probe',
+        tags: { device: target.device },
+        fields: { value: 1 },
+        time: ctx.now(),
+      });
     },
   };
 }
@@ -78,7 +90,12 @@ describe('Scheduler', () => {
     const slow: Collector = {
       name: 'slow',
       targets: () =>
-        ['a', 'b', 'c', 'd', 'e'].map((d) => ({ key: d, device: d, intervalSeconds: 60, timeoutSeconds: 30 })),
+        ['a', 'b', 'c', 'd', 'e'].map((d) => ({
+          key: d,
+          device: d,
+          intervalSeconds: 60,
+          timeoutSeconds: 30,
+        })),
       async collect() {
         running++;
         peak = Math.max(peak, running);
@@ -88,7 +105,13 @@ describe('Scheduler', () => {
     };
     const metrics = new Metrics();
     const pipeline = new Pipeline(config, { write: () => undefined }, metrics, silentLogger);
-    const scheduler = new Scheduler({ collectors: [slow], config, pipeline, metrics, logFor: () => silentLogger });
+    const scheduler = new Scheduler({
+      collectors: [slow],
+      config,
+      pipeline,
+      metrics,
+      logFor: () => silentLogger,
+    });
     scheduler.start();
     await jest.advanceTimersByTimeAsync(5_000);
     await scheduler.stop();
@@ -104,7 +127,13 @@ describe('Scheduler', () => {
     };
     const metrics = new Metrics();
     const pipeline = new Pipeline(config, { write: () => undefined }, metrics, silentLogger);
-    const scheduler = new Scheduler({ collectors: [slow], config, pipeline, metrics, logFor: () => silentLogger });
+    const scheduler = new Scheduler({
+      collectors: [slow],
+      config,
+      pipeline,
+      metrics,
+      logFor: () => silentLogger,
+    });
     scheduler.start();
     await jest.advanceTimersByTimeAsync(4_500); // turns at 0,1,2,3,4: runs at 0 and 3, skips 1, 2, 4
     await scheduler.stop();
@@ -120,7 +149,8 @@ describe('Scheduler', () => {
     const starts: number[] = [];
     const c: Collector = {
       name: 'c',
-      targets: () => [0, 1, 2, 3].map((i) => ({ key: `${i}`, device: `${i}`, intervalSeconds: 60, timeoutSeconds: 5 })),
+      targets: () =>
+        [0, 1, 2, 3].map((i) => ({ key: `${i}`, device: `${i}`, intervalSeconds: 60, timeoutSeconds: 5 })),
       collect: async () => void starts.push(Date.now()),
     };
     const randoms = [0, 0.25, 0.5, 0.99];
