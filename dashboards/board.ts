@@ -25,13 +25,14 @@ export const UIDS = {
   agent: 'noc-agent',
 } as const;
 
-const VARIABLE_SOURCES: Record<VarName, { measurement: string; id: string; en: string; depends: VarName[] }> = {
-  site: { measurement: 'inventory', id: 'Lokasi', en: 'Site', depends: [] },
-  agency: { measurement: 'inventory', id: 'Perangkat Daerah', en: 'Agency', depends: [] },
-  device: { measurement: 'inventory', id: 'Perangkat', en: 'Device', depends: ['site', 'agency'] },
-  rack: { measurement: 'inventory', id: 'Rak', en: 'Rack', depends: ['site'] },
-  link: { measurement: 'interface', id: 'Tautan', en: 'Link', depends: [] },
-};
+const VARIABLE_SOURCES: Record<VarName, { measurement: string; id: string; en: string; depends: VarName[] }> =
+  {
+    site: { measurement: 'inventory', id: 'Lokasi', en: 'Site', depends: [] },
+    agency: { measurement: 'inventory', id: 'Perangkat Daerah', en: 'Agency', depends: [] },
+    device: { measurement: 'inventory', id: 'Perangkat', en: 'Device', depends: ['site', 'agency'] },
+    rack: { measurement: 'inventory', id: 'Rak', en: 'Rack', depends: ['site'] },
+    link: { measurement: 'interface', id: 'Tautan', en: 'Link', depends: [] },
+  };
 
 /** A query variable over tag values, chained to the variables it depends on. */
 export function variable(ctx: BoardContext, name: VarName, opts: { multi?: boolean } = {}): VariableModel {

@@ -26,30 +26,37 @@ describe('dashboards as code', () => {
     expect(boards.en['noc-availability'].title).toBe('Availability and SLA');
   });
 
-  it.each(Object.keys(boards.id))('%s: every panel has the data source, a unit and at least one query', (name) => {
-    for (const panel of panelsOf(boards.id[name])) {
-      expect(panel.datasource).toEqual(DATASOURCE);
-      expect(panel.fieldConfig?.defaults.unit).toBeTruthy();
-      expect(panel.targets?.length).toBeGreaterThan(0);
-      for (const t of panel.targets ?? []) expect(t).toMatchObject({ datasource: DATASOURCE, rawQuery: true });
-    }
-  });
+  it.each(Object.keys(boards.id))(
+    '%s: every panel has the data source, a unit and at least one query',
+    (name) => {
+      for (const panel of panelsOf(boards.id[name])) {
+        expect(panel.datasource).toEqual(DATASOURCE);
+        expect(panel.fieldConfig?.defaults.unit).toBeTruthy();
+        expect(panel.targets?.length).toBeGreaterThan(0);
+        for (const t of panel.targets ?? [])
+          expect(t).toMatchObject({ datasource: DATASOURCE, rawQuery: true });
+      }
+    },
+  );
 
-  it.each(Object.keys(boards.id))('%s: the grid fits 24 columns without overlap and ids are unique', (name) => {
-    const panels = panelsOf(boards.id[name]);
-    const cells = new Set<string>();
-    for (const p of panels) {
-      const g = p.gridPos!;
-      expect(g.x + g.w).toBeLessThanOrEqual(GRID_COLUMNS);
-      for (let x = g.x; x < g.x + g.w; x++)
-        for (let y = g.y; y < g.y + g.h; y++) {
-          const cell = `${x},${y}`;
-          expect(cells.has(cell)).toBe(false);
-          cells.add(cell);
-        }
-    }
-    expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
-  });
+  it.each(Object.keys(boards.id))(
+    '%s: the grid fits 24 columns without overlap and ids are unique',
+    (name) => {
+      const panels = panelsOf(boards.id[name]);
+      const cells = new Set<string>();
+      for (const p of panels) {
+        const g = p.gridPos!;
+        expect(g.x + g.w).toBeLessThanOrEqual(GRID_COLUMNS);
+        for (let x = g.x; x < g.x + g.w; x++)
+          for (let y = g.y; y < g.y + g.h; y++) {
+            const cell = `${x},${y}`;
+            expect(cells.has(cell)).toBe(false);
+            cells.add(cell);
+          }
+      }
+      expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
+    },
+  );
 
   it('the wallboard needs no scrolling at 1920×1080 (30 px rows + 8 px margins), refreshes and is dark', () => {
     const board = boards.id['noc-wallboard'];
@@ -65,8 +72,12 @@ describe('dashboards as code', () => {
     const withRate = config.links.filter((l) => l.committedRate);
     expect(overrides).toHaveLength(withRate.length);
     const first = withRate[0];
-    const override = overrides.find((o) => new RegExp(o.matcher.options as string).test(`${first.id} masuk`))!;
-    const thresholds = override.properties.find((p) => p.id === 'thresholds')!.value as { steps: { value: number | null }[] };
+    const override = overrides.find((o) =>
+      new RegExp(o.matcher.options as string).test(`${first.id} masuk`),
+    )!;
+    const thresholds = override.properties.find((p) => p.id === 'thresholds')!.value as {
+      steps: { value: number | null }[];
+    };
     expect(thresholds.steps[1].value).toBe(first.committedRate!.mbps * 1e6);
   });
 

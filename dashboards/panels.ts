@@ -43,7 +43,13 @@ export function lowSteps(bad: number, warn: number): ThresholdsConfig {
   };
 }
 
-function base(type: string, title: string, targets: Target[], o: PanelOptions, options: Record<string, unknown>): Panel {
+function base(
+  type: string,
+  title: string,
+  targets: Target[],
+  o: PanelOptions,
+  options: Record<string, unknown>,
+): Panel {
   const defaults: FieldConfig = { unit: o.unit };
   if (o.min !== undefined) defaults.min = o.min;
   if (o.max !== undefined) defaults.max = o.max;
@@ -81,7 +87,11 @@ export function timeseries(title: string, targets: Target[], o: PanelOptions & {
 }
 
 /** A big number (wallboard tile): the background colour carries the state across the room. */
-export function stat(title: string, targets: Target[], o: PanelOptions & { background?: boolean; textSize?: number }): Panel {
+export function stat(
+  title: string,
+  targets: Target[],
+  o: PanelOptions & { background?: boolean; textSize?: number },
+): Panel {
   return base('stat', title, targets, o, {
     reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
     colorMode: o.background === false ? 'value' : 'background',
@@ -121,7 +131,10 @@ export function upDownMappings(up: string, down: string): FieldConfig['mappings'
   return [
     {
       type: 'value',
-      options: { '1': { text: up, color: COLORS.ok, index: 0 }, '2': { text: down, color: COLORS.bad, index: 1 } },
+      options: {
+        '1': { text: up, color: COLORS.ok, index: 0 },
+        '2': { text: down, color: COLORS.bad, index: 1 },
+      },
     },
   ] as FieldConfig['mappings'];
 }
@@ -131,7 +144,10 @@ export function alarmMappings(normal: string, alarm: string): FieldConfig['mappi
   return [
     {
       type: 'value',
-      options: { '0': { text: normal, color: COLORS.ok, index: 0 }, '1': { text: alarm, color: COLORS.bad, index: 1 } },
+      options: {
+        '0': { text: normal, color: COLORS.ok, index: 0 },
+        '1': { text: alarm, color: COLORS.bad, index: 1 },
+      },
     },
   ] as FieldConfig['mappings'];
 }

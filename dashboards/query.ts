@@ -54,7 +54,10 @@ export interface Target {
   alias?: string;
 }
 
-export function target(query: string, opts: { refId?: string; format?: Target['resultFormat']; alias?: string } = {}): Target {
+export function target(
+  query: string,
+  opts: { refId?: string; format?: Target['resultFormat']; alias?: string } = {},
+): Target {
   const t: Target = {
     refId: opts.refId ?? 'A',
     datasource: DATASOURCE,
@@ -67,7 +70,9 @@ export function target(query: string, opts: { refId?: string; format?: Target['r
 }
 
 /** Several queries in one panel get refIds A, B, C … */
-export function targets(...queries: (string | { query: string; alias?: string; format?: Target['resultFormat'] })[]): Target[] {
+export function targets(
+  ...queries: (string | { query: string; alias?: string; format?: Target['resultFormat'] })[]
+): Target[] {
   return queries.map((q, i) => {
     const spec = typeof q === 'string' ? { query: q } : q;
     return target(spec.query, { refId: String.fromCharCode(65 + i), alias: spec.alias, format: spec.format });

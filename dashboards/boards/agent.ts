@@ -6,7 +6,8 @@ import { influxql, targets } from '../query';
 
 /** The agent's own health: the same numbers /metrics serves, from the `noc_agent` measurement. */
 export function agentBoard(ctx: BoardContext): Dashboard {
-  const self = (select: string[], groupBy: string[] = []) => influxql({ measurement: 'noc_agent', select, groupBy });
+  const self = (select: string[], groupBy: string[] = []) =>
+    influxql({ measurement: 'noc_agent', select, groupBy });
   const panels = flow([
     place(
       stat(tr(ctx, 'Antrean spool', 'Spool backlog'), targets(self(['last("writer_spool_bytes")'])), {
@@ -36,7 +37,12 @@ export function agentBoard(ctx: BoardContext): Dashboard {
       timeseries(
         tr(ctx, 'Durasi polling per kolektor', 'Poll duration per collector'),
         targets({
-          query: self(['non_negative_derivative(last("poll_duration_seconds_sum"), 1m) / non_negative_derivative(last("poll_duration_seconds_count"), 1m)'], ['collector']),
+          query: self(
+            [
+              'non_negative_derivative(last("poll_duration_seconds_sum"), 1m) / non_negative_derivative(last("poll_duration_seconds_count"), 1m)',
+            ],
+            ['collector'],
+          ),
           alias: '$tag_collector',
         }),
         { unit: 's', min: 0 },
@@ -47,7 +53,10 @@ export function agentBoard(ctx: BoardContext): Dashboard {
     place(
       timeseries(
         tr(ctx, 'Galat koleksi per menit', 'Collection errors per minute'),
-        targets({ query: self(['non_negative_derivative(last("collector_errors_total"), 1m)'], ['collector']), alias: '$tag_collector' }),
+        targets({
+          query: self(['non_negative_derivative(last("collector_errors_total"), 1m)'], ['collector']),
+          alias: '$tag_collector',
+        }),
         { unit: 'short', min: 0 },
       ),
       12,
@@ -56,7 +65,10 @@ export function agentBoard(ctx: BoardContext): Dashboard {
     place(
       timeseries(
         tr(ctx, 'Laju tulis', 'Write rate'),
-        targets({ query: self(['non_negative_derivative(last("writer_written"), 1s)']), alias: tr(ctx, 'titik/detik', 'points/s') }),
+        targets({
+          query: self(['non_negative_derivative(last("writer_written"), 1s)']),
+          alias: tr(ctx, 'titik/detik', 'points/s'),
+        }),
         { unit: 'short', min: 0 },
       ),
       12,
@@ -65,7 +77,10 @@ export function agentBoard(ctx: BoardContext): Dashboard {
     place(
       timeseries(
         tr(ctx, 'Sampel per kolektor', 'Samples per collector'),
-        targets({ query: self(['non_negative_derivative(last("collector_samples_total"), 1m)'], ['collector']), alias: '$tag_collector' }),
+        targets({
+          query: self(['non_negative_derivative(last("collector_samples_total"), 1m)'], ['collector']),
+          alias: '$tag_collector',
+        }),
         { unit: 'short', min: 0 },
       ),
       12,

@@ -7,7 +7,14 @@ import { influxql, targets } from '../query';
 /** Colocation capacity: rack space, power per feed and per agency (tenant), as the SOP checks them. */
 export function colocationBoard(ctx: BoardContext): Dashboard {
   const racks = (select: string[]) =>
-    influxql({ measurement: 'capacity', select, vars: ['site'], where: ['"scope" = \'rack\''], groupBy: ['rack'], timeBuckets: false });
+    influxql({
+      measurement: 'capacity',
+      select,
+      vars: ['site'],
+      where: ['"scope" = \'rack\''],
+      groupBy: ['rack'],
+      timeBuckets: false,
+    });
   const panels = flow([
     place(
       table(

@@ -80,7 +80,11 @@ export function deviceBoard(ctx: BoardContext): Dashboard {
         targets({
           query: influxql({
             measurement: 'interface',
-            select: ['last("ifOperStatus") AS "status"', 'last("ifHighSpeed") AS "Mbps"', 'last("ifAlias") AS "alias"'],
+            select: [
+              'last("ifOperStatus") AS "status"',
+              'last("ifHighSpeed") AS "Mbps"',
+              'last("ifAlias") AS "alias"',
+            ],
             vars: ['device'],
             groupBy: ['ifName'],
             timeBuckets: false,
@@ -104,7 +108,10 @@ export function deviceBoard(ctx: BoardContext): Dashboard {
     place(
       timeseries(
         tr(ctx, 'Sensor', 'Sensors'),
-        targets({ query: series('sensor', ['mean("value")'], ['type', 'name', 'unit']), alias: '$tag_name ($tag_unit)' }),
+        targets({
+          query: series('sensor', ['mean("value")'], ['type', 'name', 'unit']),
+          alias: '$tag_name ($tag_unit)',
+        }),
         { unit: 'none' },
       ),
       12,

@@ -22,7 +22,13 @@ export function interfacesBoard(ctx: BoardContext): Dashboard {
     }));
   const util = ctx.config.links.find((l) => l.utilisation)?.utilisation;
   const byLink = (select: string[]) =>
-    influxql({ measurement: 'interface', select, vars: ['link'], where: ['"link" != \'\''], groupBy: ['link'] });
+    influxql({
+      measurement: 'interface',
+      select,
+      vars: ['link'],
+      where: ['"link" != \'\''],
+      groupBy: ['link'],
+    });
   const p95 = (field: string, name: string) =>
     `SELECT percentile("v", 95) AS "${name}" FROM (SELECT mean("${field}") AS "v" FROM "interface" WHERE $timeFilter AND "link" =~ /^$link$/ AND "link" != '' GROUP BY time(5m), "link") GROUP BY "link"`;
 
@@ -59,7 +65,10 @@ export function interfacesBoard(ctx: BoardContext): Dashboard {
     place(
       barGauge(
         tr(ctx, 'Persentil ke-95 (sampel 5 menit)', '95th percentile (5-minute samples)'),
-        targets({ query: p95('in_bps', 'masuk'), alias: '$tag_link $col' }, { query: p95('out_bps', 'keluar'), alias: '$tag_link $col' }),
+        targets(
+          { query: p95('in_bps', 'masuk'), alias: '$tag_link $col' },
+          { query: p95('out_bps', 'keluar'), alias: '$tag_link $col' },
+        ),
         { unit: 'bps', min: 0 },
       ),
       12,

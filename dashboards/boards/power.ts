@@ -8,13 +8,22 @@ import { influxql, targets } from '../query';
 export function powerBoard(ctx: BoardContext): Dashboard {
   const ups = (select: string[]) =>
     influxql({ measurement: 'ups', select, vars: ['site'], groupBy: ['device'] });
-  const feedMax = Math.max(0, ...ctx.config.racks.flatMap((r) => r.feeds.map((f) => f.maxUtilisationPercent)));
+  const feedMax = Math.max(
+    0,
+    ...ctx.config.racks.flatMap((r) => r.feeds.map((f) => f.maxUtilisationPercent)),
+  );
   const panels = flow([
     place(
       stat(
         tr(ctx, 'Sumber keluaran UPS', 'UPS output source'),
         targets({
-          query: influxql({ measurement: 'ups', select: ['last("on_battery")'], vars: ['site'], groupBy: ['device'], timeBuckets: false }),
+          query: influxql({
+            measurement: 'ups',
+            select: ['last("on_battery")'],
+            vars: ['site'],
+            groupBy: ['device'],
+            timeBuckets: false,
+          }),
           alias: '$tag_device',
         }),
         { unit: 'none', mappings: alarmMappings(tr(ctx, 'PLN', 'Mains'), tr(ctx, 'BATERAI', 'BATTERY')) },
@@ -26,7 +35,13 @@ export function powerBoard(ctx: BoardContext): Dashboard {
       stat(
         tr(ctx, 'Kapasitas baterai', 'Battery charge'),
         targets({
-          query: influxql({ measurement: 'ups', select: ['last("charge_percent")'], vars: ['site'], groupBy: ['device'], timeBuckets: false }),
+          query: influxql({
+            measurement: 'ups',
+            select: ['last("charge_percent")'],
+            vars: ['site'],
+            groupBy: ['device'],
+            timeBuckets: false,
+          }),
           alias: '$tag_device',
         }),
         { unit: 'percent', thresholds: lowSteps(30, 60) },
@@ -35,12 +50,16 @@ export function powerBoard(ctx: BoardContext): Dashboard {
       4,
     ),
     place(
-      timeseries(tr(ctx, 'Beban UPS', 'UPS load'), targets({ query: ups(['mean("load_percent")']), alias: '$tag_device' }), {
-        unit: 'percent',
-        min: 0,
-        max: 100,
-        thresholds: steps(70, 90),
-      }),
+      timeseries(
+        tr(ctx, 'Beban UPS', 'UPS load'),
+        targets({ query: ups(['mean("load_percent")']), alias: '$tag_device' }),
+        {
+          unit: 'percent',
+          min: 0,
+          max: 100,
+          thresholds: steps(70, 90),
+        },
+      ),
       12,
       8,
     ),
@@ -66,7 +85,13 @@ export function powerBoard(ctx: BoardContext): Dashboard {
       timeseries(
         tr(ctx, 'Daya per PDU', 'Power per PDU'),
         targets({
-          query: influxql({ measurement: 'pdu', select: ['mean("power_watts")'], vars: ['site'], where: ['"scope" = \'device\''], groupBy: ['device'] }),
+          query: influxql({
+            measurement: 'pdu',
+            select: ['mean("power_watts")'],
+            vars: ['site'],
+            where: ['"scope" = \'device\''],
+            groupBy: ['device'],
+          }),
           alias: '$tag_device',
         }),
         { unit: 'watt', min: 0 },
@@ -93,7 +118,11 @@ export function powerBoard(ctx: BoardContext): Dashboard {
           min: 0,
           max: 100,
           thresholds: steps(feedMax ? feedMax * 0.9 : 70, feedMax || 80),
-          description: tr(ctx, 'Kapasitas = V × A × batas %, × √3 untuk tiga fase.', 'Capacity = V × A × max %, × √3 for three-phase.'),
+          description: tr(
+            ctx,
+            'Kapasitas = V × A × batas %, × √3 untuk tiga fase.',
+            'Capacity = V × A × max %, × √3 for three-phase.',
+          ),
         },
       ),
       12,
@@ -101,7 +130,11 @@ export function powerBoard(ctx: BoardContext): Dashboard {
     ),
     place(
       barGauge(
-        tr(ctx, 'Redundansi A/B: beban rak bila satu sisi padam', 'A/B redundancy: rack load if one side fails'),
+        tr(
+          ctx,
+          'Redundansi A/B: beban rak bila satu sisi padam',
+          'A/B redundancy: rack load if one side fails',
+        ),
         targets({
           query: influxql({
             measurement: 'capacity',

@@ -76,7 +76,11 @@ export function wallboard(ctx: BoardContext): Dashboard {
           }),
           alias: '$tag_device',
         }),
-        { unit: 'none', mappings: alarmMappings(tr(ctx, 'PLN', 'Mains'), tr(ctx, 'BATERAI', 'BATTERY')), textSize: 32 },
+        {
+          unit: 'none',
+          mappings: alarmMappings(tr(ctx, 'PLN', 'Mains'), tr(ctx, 'BATERAI', 'BATTERY')),
+          textSize: 32,
+        },
       ),
       8,
       5,

@@ -11,7 +11,7 @@ export function registerDashboards(program: Command): void {
   group
     .command('export')
     .description('write every dashboard (JSON) and Grafana provisioning files (data source, provider) to DIR')
-    .requiredOption('--out <dir>', 'output folder, laid out like Grafana\'s provisioning folder')
+    .requiredOption('--out <dir>', "output folder, laid out like Grafana's provisioning folder")
     .option('--lang <lang>', 'id | en (default: organisation.language)')
     .option('-c, --config <file>', 'configuration file: thresholds and committed rates come from its targets')
     .action((opts: { out: string; lang?: string; config?: string }) => {
