@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { registerConfig } from './config';
+import { registerDashboards } from './dashboards';
 import { registerPoll } from './poll';
 import { registerValidate } from './validate';
 
 /** Every `noc` subcommand, one file each. */
-export const commands: ((program: Command) => void)[] = [registerValidate, registerConfig, registerPoll];
+export const commands: ((program: Command) => void)[] = [registerValidate, registerConfig, registerPoll, registerDashboards];
