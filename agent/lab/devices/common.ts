@@ -55,7 +55,7 @@ export interface PortSpec {
 
 const AVG_PACKET = 740;
 
-function profile(port: PortSpec, direction: 'in' | 'out', load: number): Traffic {
+export function portTraffic(port: PortSpec, direction: 'in' | 'out', load: number): Traffic {
   const s = seed(`${port.name}/${direction}`);
   return {
     meanBytesPerSecond: (port.speedMbps * 1e6 * load) / 8,
@@ -87,13 +87,13 @@ export function interfaceTables(
       ? (
           (p: Traffic) => () =>
             trafficBytes(p, clock())
-        )(profile(port, 'in', port.inLoad!))
+        )(portTraffic(port, 'in', port.inLoad!))
       : zero;
     const outBytes = up
       ? (
           (p: Traffic) => () =>
             trafficBytes(p, clock())
-        )(profile(port, 'out', port.outLoad ?? port.inLoad!))
+        )(portTraffic(port, 'out', port.outLoad ?? port.inLoad!))
       : zero;
     const pkts = (bytes: () => bigint, share: bigint) => () =>
       (bytes() * share) / (BigInt(AVG_PACKET) * 1000n);
