@@ -35,6 +35,9 @@ export const MIKROTIK_PORTS: PortSpec[] = [
   { name: 'bridge-lan', speedMbps: 10000, inLoad: 0.002, outLoad: 0.002, ifType: 209 },
 ];
 
+/** How long the router had been up when the lab started (its counters count from then). */
+export const MIKROTIK_UP_BEFORE = 41 * 86400 + 3 * 3600;
+
 export function mikrotikRouter(clock: Clock, name = 'core-router'): DeviceMib {
   const t = clock;
   const gauges: [number, string, () => number, number][] = [
@@ -65,11 +68,11 @@ export function mikrotikRouter(clock: Clock, name = 'core-router'): DeviceMib {
         objectID: MIKROTIK.sysObjectID,
         name,
         location: 'Pusat Data Diskominfo, Ruang Server 1, Rak R01',
-        upBeforeSeconds: 41 * 86400 + 3 * 3600,
+        upBeforeSeconds: MIKROTIK_UP_BEFORE,
       }),
       tables: [gaugeTable],
     },
-    interfaceTables(clock, MIKROTIK_PORTS, 0x64d154a10000, 41 * 86400 + 3 * 3600),
+    interfaceTables(clock, MIKROTIK_PORTS, 0x64d154a10000, MIKROTIK_UP_BEFORE),
     {
       scalars: [
         scalar('mtxrHlVoltage', MIKROTIK.mtxrHlVoltage, 'int', () => wander(243, 2, t(), 700)),
