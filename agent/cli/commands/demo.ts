@@ -19,6 +19,8 @@ export function registerDemo(program: Command): void {
     .option('--base-port <port>', 'first UDP port for the simulated devices (default: free ports)')
     .option('--no-agent', 'start InfluxDB and the simulated devices only')
     .action(async (opts: DemoOptions) => {
+      // Piped into `head` or a closed terminal: keep running so Ctrl-C/SIGTERM still stops influxd.
+      process.stdout.on('error', () => undefined);
       const demo = await startDemo({
         dir: opts.dir,
         basePort: opts.basePort ? Number(opts.basePort) : undefined,
