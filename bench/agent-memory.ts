@@ -32,7 +32,10 @@ function memory(pid: number): { rss: number; peak: number } {
 async function floorMb(): Promise<number> {
   const child = spawn(
     process.execPath,
-    ['-e', "require('net-snmp'); require('winston'); require('zod'); require('yaml'); setTimeout(() => {}, 5000)"],
+    [
+      '-e',
+      "require('net-snmp'); require('winston'); require('zod'); require('yaml'); setTimeout(() => {}, 5000)",
+    ],
     { cwd: repoRoot(), stdio: 'ignore' },
   );
   await sleep(2000);
@@ -73,11 +76,15 @@ async function main(): Promise<void> {
     while (Date.now() - started < SECONDS * 1000) {
       await sleep(5000);
       if (agent.exitCode !== null)
-        throw new Error(`noc run exited (${agent.exitCode}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        throw new Error(
+          `noc run exited (${agent.exitCode}): ${stderr.trim().split('\n').slice(0, 2).join(' | ')}`,
+        );
       const m = memory(agent.pid!);
       samples.push({ t: (Date.now() - started) / 1000, rss: m.rss });
       peak = m.peak;
-      console.error(`  t=${samples.at(-1)!.t.toFixed(0)} s  RSS ${m.rss.toFixed(1)} MB  SNMP requests ${fleet.requests()}`);
+      console.error(
+        `  t=${samples.at(-1)!.t.toFixed(0)} s  RSS ${m.rss.toFixed(1)} MB  SNMP requests ${fleet.requests()}`,
+      );
     }
     const requests = fleet.requests();
     const points = await countPoints(influx.url);

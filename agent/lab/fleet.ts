@@ -53,7 +53,12 @@ export async function startFleet(n: number): Promise<Fleet> {
     const agent = await serveMib(m.build(clock), { communities });
     agents.push(agent);
     for (const community of communities)
-      devices.push({ id: community.replace('fleet-', `${m.kind}-`), kind: m.kind, port: agent.port, community });
+      devices.push({
+        id: community.replace('fleet-', `${m.kind}-`),
+        kind: m.kind,
+        port: agent.port,
+        community,
+      });
   }
   return {
     devices,

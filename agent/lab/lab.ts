@@ -54,7 +54,7 @@ export const LAB_ROSTER: RosterEntry[] = [
     sysObjectID: '1.3.6.1.4.1.9.1.1208',
   },
   { id: 'srv-web01', kind: 'server', name: 'Server web Debian', sysObjectID: '1.3.6.1.4.1.8072.3.2.10' },
-  { id: 'ups-a', kind: 'ups', name: 'UPS A Ruang Server 1', sysObjectID: '1.3.6.1.4.1.5491.304' },
+  { id: 'ups-demo', kind: 'ups', name: 'UPS A Ruang Server 1', sysObjectID: '1.3.6.1.4.1.5491.304' },
   { id: 'pdu-r01-a', kind: 'pdu', name: 'PDU Rak R01 jalur A', sysObjectID: '1.3.6.1.4.1.318.1.3.4.6' },
 ];
 

@@ -53,25 +53,25 @@ describe('noc lab ups', () => {
       (d: { kind: string }) => d.kind === 'ups',
     );
     expect(num(await snmpget(ups.port, ups.community, [SOURCE]), SOURCE)).toBe(3n);
-    const on = await noc(['lab', 'ups', 'battery', 'ups-a', '--dir', dir]);
+    const on = await noc(['lab', 'ups', 'battery', 'ups-demo', '--dir', dir]);
     expect(on).toMatchObject({ code: 0, stderr: '' });
-    expect(on.stdout).toMatch(/^ups-a: berjalan dengan baterai \(upsOutputSource 5\)/);
+    expect(on.stdout).toMatch(/^ups-demo: berjalan dengan baterai \(upsOutputSource 5\)/);
     expect(num(await snmpget(ups.port, ups.community, [SOURCE]), SOURCE)).toBe(5n);
-    const off = await noc(['lab', 'ups', 'normal', 'ups-a', '--dir', dir]);
+    const off = await noc(['lab', 'ups', 'normal', 'ups-demo', '--dir', dir]);
     expect(off.code).toBe(0);
-    expect(off.stdout).toMatch(/^ups-a: kembali ke listrik PLN \(upsOutputSource 3\)/);
+    expect(off.stdout).toMatch(/^ups-demo: kembali ke listrik PLN \(upsOutputSource 3\)/);
     expect(num(await snmpget(ups.port, ups.community, [SOURCE]), SOURCE)).toBe(3n);
   });
 
   test('an unknown UPS, a wrong mode and a directory without a lab are refused with exit 1', async () => {
     const unknown = await noc(['lab', 'ups', 'battery', 'ups-z', '--dir', dir]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/no simulated UPS "ups-z" \(UPS in this lab: ups-a\)/);
-    const mode = await noc(['lab', 'ups', 'bypass', 'ups-a', '--dir', dir]);
+    expect(unknown.stderr).toMatch(/no simulated UPS "ups-z" \(UPS in this lab: ups-demo\)/);
+    const mode = await noc(['lab', 'ups', 'bypass', 'ups-demo', '--dir', dir]);
     expect(mode.code).toBe(1);
     expect(mode.stderr).toMatch(/mode must be "battery" or "normal"/);
     const empty = newDir();
-    const none = await noc(['lab', 'ups', 'battery', 'ups-a', '--dir', empty]);
+    const none = await noc(['lab', 'ups', 'battery', 'ups-demo', '--dir', empty]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain(`no running lab in ${empty}`);
     expect(none.stderr).toContain('noc demo --dir');
@@ -110,8 +110,8 @@ describe('noc demo', () => {
     expect(influxUrl).toBeDefined();
     expect(banner).toMatch(/http:\/\/127\.0\.0\.1:\d+\/healthz +http:\/\/127\.0\.0\.1:\d+\/metrics/);
     expect(banner).toContain(`curl -sG ${influxUrl}/query --data-urlencode db=noc`);
-    expect(banner).toContain('noc lab ups battery ups-a --dir');
-    for (const id of ['core-router', 'dist-switch', 'srv-web01', 'ups-a', 'pdu-r01-a'])
+    expect(banner).toContain('noc lab ups battery ups-demo --dir');
+    for (const id of ['core-router', 'dist-switch', 'srv-web01', 'ups-demo', 'pdu-r01-a'])
       expect(banner).toContain(id);
 
     expect((await fetch(`${influxUrl}/ping`)).status).toBe(204);
@@ -125,7 +125,7 @@ describe('noc demo', () => {
     const ups = JSON.parse(readFileSync(join(dir, 'lab.json'), 'utf8')).devices.find(
       (d: { kind: string }) => d.kind === 'ups',
     );
-    expect((await noc(['lab', 'ups', 'battery', 'ups-a', '--dir', dir])).code).toBe(0);
+    expect((await noc(['lab', 'ups', 'battery', 'ups-demo', '--dir', dir])).code).toBe(0);
     expect(num(await snmpget(ups.port, ups.community, [SOURCE]), SOURCE)).toBe(5n);
 
     const pids = JSON.parse(readFileSync(join(dir, 'demo.pids.json'), 'utf8'));

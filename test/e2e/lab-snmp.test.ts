@@ -144,7 +144,7 @@ test('UPS-MIB: on mains, then on battery (source 5, no input, draining, alarm), 
   const alarms = `${UPS_MIB.alarm}.1.0`;
   const all = [source, status, seconds, minutes, charge, volts, load, alarms];
   at(1000);
-  const mains = await get('ups-a', all);
+  const mains = await get('ups-demo', all);
   expect(num(mains, source)).toBe(3n);
   expect(num(mains, status)).toBe(2n);
   expect(num(mains, charge)).toBe(100n);
@@ -153,9 +153,9 @@ test('UPS-MIB: on mains, then on battery (source 5, no input, draining, alarm), 
   expect(Number(num(mains, volts))).toBeGreaterThanOrEqual(215);
   expect(Number(num(mains, load))).toBeGreaterThan(25);
 
-  lab.setUps('ups-a', 'battery');
+  lab.setUps('ups-demo', 'battery');
   at(1360);
-  const battery = await get('ups-a', all);
+  const battery = await get('ups-demo', all);
   expect(num(battery, source)).toBe(5n);
   expect(num(battery, volts)).toBe(0n);
   expect(num(battery, seconds)).toBe(360n);
@@ -164,19 +164,19 @@ test('UPS-MIB: on mains, then on battery (source 5, no input, draining, alarm), 
   expect(Number(num(battery, charge))).toBeGreaterThanOrEqual(76);
   expect(Number(num(battery, charge))).toBeLessThanOrEqual(84);
   expect(num(battery, minutes)).toBeLessThan(num(mains, minutes));
-  const table = await walk('ups-a', `${UPS_MIB.alarm}.2.1.2`);
+  const table = await walk('ups-demo', `${UPS_MIB.alarm}.2.1.2`);
   expect([...table.values()]).toEqual([{ type: 'OID', value: `.${UPS_MIB.upsAlarmOnBattery}` }]);
   at(1660);
-  const later = await get('ups-a', [charge, minutes]);
+  const later = await get('ups-demo', [charge, minutes]);
   expect(num(later, charge)).toBeLessThan(num(battery, charge));
   expect(num(later, minutes)).toBeLessThan(num(battery, minutes));
 
-  lab.setUps('ups-a', 'normal');
+  lab.setUps('ups-demo', 'normal');
   at(1700);
-  const back = await get('ups-a', [source, volts, alarms, seconds]);
+  const back = await get('ups-demo', [source, volts, alarms, seconds]);
   expect(num(back, source)).toBe(3n);
   expect(Number(num(back, volts))).toBeGreaterThanOrEqual(215);
   expect(num(back, alarms)).toBe(0n);
   expect(num(back, seconds)).toBe(0n);
-  expect(() => lab.setUps('nope', 'battery')).toThrow(/no simulated UPS "nope".*ups-a/);
+  expect(() => lab.setUps('nope', 'battery')).toThrow(/no simulated UPS "nope".*ups-demo/);
 });

@@ -13,7 +13,7 @@ export function registerLab(program: Command): void {
     .command('ups')
     .description('switch a simulated UPS of the running lab to battery, or back to mains (normal)')
     .argument('<mode>', 'battery | normal')
-    .argument('<ups-id>', 'the UPS device id (ups-a in the demo)')
+    .argument('<ups-id>', 'the UPS device id (ups-demo in the demo)')
     .option('--dir <dir>', 'the lab directory given to noc demo', '.noc-demo')
     .action(async (mode: string, id: string, opts: { dir: string }) => {
       if (mode !== 'battery' && mode !== 'normal') {

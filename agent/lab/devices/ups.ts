@@ -36,7 +36,7 @@ export class SimulatedUps {
 
   constructor(
     private readonly clock: Clock,
-    readonly name = 'ups-a',
+    readonly name = 'ups-demo',
   ) {
     this.battery = { mode: 'normal', charge: 100, at: 0 };
   }
