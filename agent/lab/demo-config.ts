@@ -81,7 +81,11 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
     influx: { version: 1, url: input.influxUrl, database: 'noc' },
     agencies: [
       { id: 'diskominfo', name: 'Dinas Komunikasi dan Informatika', mandiriTik: true },
-      { id: 'dinkes', name: 'Dinas Kesehatan', tier1: { name: 'Teknisi TI Dinkes', email: 'ti@dinkes.demo.go.id' } },
+      {
+        id: 'dinkes',
+        name: 'Dinas Kesehatan',
+        tier1: { name: 'Teknisi TI Dinkes', email: 'ti@dinkes.demo.go.id' },
+      },
     ],
     sites: [
       { id: 'pusatdata', name: 'Pusat Data Diskominfo', rooms: [{ id: 'server1', name: 'Ruang Server 1' }] },
@@ -93,8 +97,22 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
       room: 'server1',
       heightU: 42,
       feeds: [
-        { id: 'A', side: 'A', voltage: 230, amperage: 16, maxUtilisationPercent: 80, source: 'SOP Penitipan Aplikasi' },
-        { id: 'B', side: 'B', voltage: 230, amperage: 16, maxUtilisationPercent: 80, source: 'SOP Penitipan Aplikasi' },
+        {
+          id: 'A',
+          side: 'A',
+          voltage: 230,
+          amperage: 16,
+          maxUtilisationPercent: 80,
+          source: 'SOP Penitipan Aplikasi',
+        },
+        {
+          id: 'B',
+          side: 'B',
+          voltage: 230,
+          amperage: 16,
+          maxUtilisationPercent: 80,
+          source: 'SOP Penitipan Aplikasi',
+        },
       ],
     })),
     devices,

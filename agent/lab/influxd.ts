@@ -20,7 +20,9 @@ export interface PrivateInfluxd {
 }
 
 export function findInfluxd(): string | undefined {
-  const found = spawnSync('sh', ['-c', 'command -v influxd || ls /usr/bin/influxd 2>/dev/null'], { encoding: 'utf8' });
+  const found = spawnSync('sh', ['-c', 'command -v influxd || ls /usr/bin/influxd 2>/dev/null'], {
+    encoding: 'utf8',
+  });
   const path = found.stdout.trim().split('\n')[0];
   return path || undefined;
 }
@@ -36,9 +38,13 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-export async function startInfluxd(dir: string, opts: { port?: number; binary?: string } = {}): Promise<PrivateInfluxd> {
+export async function startInfluxd(
+  dir: string,
+  opts: { port?: number; binary?: string } = {},
+): Promise<PrivateInfluxd> {
   const binary = opts.binary ?? findInfluxd();
-  if (!binary) throw new Error('influxd is not installed (Debian package "influxdb"; scripts/setup.sh installs it)');
+  if (!binary)
+    throw new Error('influxd is not installed (Debian package "influxdb"; scripts/setup.sh installs it)');
   const port = opts.port ?? (await freePort());
   const bindPort = await freePort();
   mkdirSync(dir, { recursive: true });
@@ -76,7 +82,8 @@ export async function startInfluxd(dir: string, opts: { port?: number; binary?: 
     });
     const started = Date.now();
     while (Date.now() - started < 20_000) {
-      if (child.exitCode !== null) throw new Error(`influxd exited (${child.exitCode}): ${stderr.trim().split('\n').pop()}`);
+      if (child.exitCode !== null)
+        throw new Error(`influxd exited (${child.exitCode}): ${stderr.trim().split('\n').pop()}`);
       try {
         const res = await fetch(`${url}/ping`);
         if (res.status === 204) return;
