@@ -77,10 +77,13 @@ export function routerosCollector(sessions = new RouterosSessions()): RouterosCo
       states.set(device.id, state);
       const read = await readRouter(conn, state.missing, ctx.signal);
       if (Object.keys(read.rows).length === 0 && read.errors.length)
-        throw new Error(read.errors.map((e) => e.error.message).join('; '));
+        throw new Error([...new Set(read.errors.map((e) => e.error.message))].join('; '));
       emit(device, read, state, ctx.config, ctx.now(), sink);
       for (const { read: name, error } of read.errors)
-        sink.error(new Error(`${READS[name][0]}: ${error.message}`), { device: device.id, collector: ROUTEROS });
+        sink.error(
+          error.message.startsWith(READS[name][0]) ? error : new Error(`${READS[name][0]}: ${error.message}`),
+          { device: device.id, collector: ROUTEROS },
+        );
     },
     async close() {
       sessions.closeAll();

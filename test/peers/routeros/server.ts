@@ -152,17 +152,25 @@ export class RouterosPeer {
     socket.on('error', () => undefined);
     const reader = new Reader();
     let loggedIn = false;
+    let dropped = false;
     const silent = new Set<string>();
     socket.on('data', (chunk: Buffer) => {
       for (const words of reader.feed(chunk)) {
+        if (dropped) return;
         const out = this.handle(words, loggedIn, silent, socket);
         if (out === 'login') loggedIn = true;
+        if (out === 'dropped') dropped = true;
       }
     });
   }
 
   /** Answers one sentence; returns 'login' when it logged the client in. */
-  private handle(words: string[], loggedIn: boolean, silent: Set<string>, socket: net.Socket): 'login' | void {
+  private handle(
+    words: string[],
+    loggedIn: boolean,
+    silent: Set<string>,
+    socket: net.Socket,
+  ): 'login' | 'dropped' | void {
     const [command = ''] = words;
     const attrs = new Map<string, string>();
     let tag: string | undefined;
@@ -176,13 +184,14 @@ export class RouterosPeer {
     this.received.push(command);
     const tagged = (type: string, ...rest: string[]) =>
       sentence([type, ...rest, ...(tag === undefined ? [] : [`.tag=${tag}`])]);
-    const trap = (message: string, category?: string) =>
+    const trap = (message: string, category?: string): void => {
       socket.write(
         Buffer.concat([
           tagged('!trap', ...(category ? [`=category=${category}`] : []), `=message=${message}`),
           tagged('!done'),
         ]),
       );
+    };
 
     if (command === '/login') {
       if (attrs.get('name') === this.username && attrs.get('password') === this.password) {
@@ -195,7 +204,7 @@ export class RouterosPeer {
     }
     if (command === '/quit') {
       socket.end(sentence(['!fatal', 'session terminated on request']));
-      return;
+      return 'dropped';
     }
     if (!loggedIn) return trap('not logged in');
     if (command === '/cancel') {
@@ -216,7 +225,7 @@ export class RouterosPeer {
     }
     if (this.faults.fatal === command) {
       socket.end(sentence(['!fatal', 'out of memory']));
-      return;
+      return 'dropped';
     }
     if (this.faults.trap?.command === command) return trap(this.faults.trap.message, this.faults.trap.category);
     const rows = this.rowsFor(command);
@@ -232,10 +241,9 @@ export class RouterosPeer {
 
     if (this.faults.dropMidReply === command) {
       const [first, second = tagged('!done')] = sentences;
-      socket.write(Buffer.concat([first, second.subarray(0, Math.ceil(second.length / 2))]), () =>
-        socket.destroy(),
-      );
-      return;
+      // Half a sentence, then FIN; whatever else the client asked is never answered.
+      socket.end(Buffer.concat([first, second.subarray(0, Math.ceil(second.length / 2))]));
+      return 'dropped';
     }
     socket.write(Buffer.concat(sentences));
   }
