@@ -6,7 +6,8 @@ import type { WirelessDriver } from './parse-queue';
  * interleaved, told apart by `.tag`). `.proplist` keeps the replies to what noc uses.
  */
 
-export type ReadName = 'interfaces' | 'resource' | 'health' | 'queues' | 'leases' | 'neighbors' | WirelessDriver;
+export type ReadName =
+  'interfaces' | 'resource' | 'health' | 'queues' | 'leases' | 'neighbors' | WirelessDriver;
 
 export const READS: Record<ReadName, string[]> = {
   interfaces: [

@@ -104,8 +104,7 @@ export class RouterosConnection {
 
   /** Runs one command; resolves with its `!re` rows at `!done`, rejects on `!trap`, deadline or loss. */
   command(words: string[], opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Row[]> {
-    if (!this.socket || this.closedWith)
-      return Promise.reject(this.closedWith ?? new Error('not connected'));
+    if (!this.socket || this.closedWith) return Promise.reject(this.closedWith ?? new Error('not connected'));
     if (opts.signal?.aborted) return Promise.reject(opts.signal.reason as Error);
     const tag = String(this.nextTag++);
     const command = words[0];
@@ -211,7 +210,11 @@ export class RouterosConnection {
           const got = normalizeFingerprint(s.getPeerCertificate().fingerprint256 ?? '');
           if (got !== pin) {
             s.destroy();
-            reject(new Error(`TLS certificate of ${host}:${port} does not match the pinned fingerprint (got ${got})`));
+            reject(
+              new Error(
+                `TLS certificate of ${host}:${port} does not match the pinned fingerprint (got ${got})`,
+              ),
+            );
             return;
           }
         }

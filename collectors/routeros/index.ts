@@ -2,7 +2,7 @@ import type { NocConfig } from '../../config/load';
 import type { Collector, CollectTarget, Sink } from '../contract';
 import { InterfaceMemory, interfaceSample, linkFor } from '../common/interface';
 import { READS, ReadName, readRouter, RouterRead } from './collect';
-import type { ConnectOptions } from './connection';
+import { ConnectOptions, TrapError } from './connection';
 import { parseHealth, parseInterfaces, parseResource, resourceSamples, sensorSamples } from './parse';
 import {
   bindingFor,
@@ -76,14 +76,17 @@ export function routerosCollector(sessions = new RouterosSessions()): RouterosCo
       };
       states.set(device.id, state);
       const read = await readRouter(conn, state.missing, ctx.signal);
+      // A lost session fails every read still waiting with the same error: report it once.
+      const sessionErrors = [
+        ...new Set(read.errors.filter((e) => !(e.error instanceof TrapError)).map((e) => e.error.message)),
+      ];
       if (Object.keys(read.rows).length === 0 && read.errors.length)
         throw new Error([...new Set(read.errors.map((e) => e.error.message))].join('; '));
       emit(device, read, state, ctx.config, ctx.now(), sink);
-      for (const { read: name, error } of read.errors)
-        sink.error(
-          error.message.startsWith(READS[name][0]) ? error : new Error(`${READS[name][0]}: ${error.message}`),
-          { device: device.id, collector: ROUTEROS },
-        );
+      const where = { device: device.id, collector: ROUTEROS };
+      // A !trap names its command ("/queue/simple/print: router says ...").
+      for (const { error } of read.errors) if (error instanceof TrapError) sink.error(error, where);
+      for (const message of sessionErrors) sink.error(new Error(message), where);
     },
     async close() {
       sessions.closeAll();
@@ -94,7 +97,14 @@ export function routerosCollector(sessions = new RouterosSessions()): RouterosCo
   };
 }
 
-function emit(device: Device, read: RouterRead, state: RouterState, config: NocConfig, time: number, sink: Sink) {
+function emit(
+  device: Device,
+  read: RouterRead,
+  state: RouterState,
+  config: NocConfig,
+  time: number,
+  sink: Sink,
+) {
   const tags = { device: device.id, source: ROUTEROS };
   const { rows } = read;
   let countersReset = false;

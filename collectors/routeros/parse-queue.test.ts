@@ -1,16 +1,46 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bindingFor, dhcpSamples, parseNeighbors, parseQueues, parseSignal, queueSample, wirelessSamples } from './parse-queue';
+import {
+  bindingFor,
+  dhcpSamples,
+  parseNeighbors,
+  parseQueues,
+  parseSignal,
+  queueSample,
+  wirelessSamples,
+} from './parse-queue';
 
 const FIX = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'routeros');
-const rows = (name: string) => JSON.parse(readFileSync(resolve(FIX, name), 'utf8')) as Record<string, string>[];
+const rows = (name: string) =>
+  JSON.parse(readFileSync(resolve(FIX, name), 'utf8')) as Record<string, string>[];
 const tags = { device: 'r1', source: 'routeros' };
 
 describe('/queue/simple', () => {
   const [dinkes, disdik, tamu] = parseQueues([
-    { name: 'opd-dinkes', target: '10.20.5.0/24', 'max-limit': '10000000/20000000', rate: '2500000/8000000', bytes: '1000/2000', disabled: 'false' },
-    { name: 'opd-disdik', target: '10.20.6.0/24', 'max-limit': '5M/5M', rate: '0/0', bytes: '5/7', disabled: 'false' },
-    { name: 'tamu', target: '10.20.9.0/24,10.20.10.0/24', 'max-limit': '0/0', rate: '0/0', bytes: '0/0', disabled: 'true' },
+    {
+      name: 'opd-dinkes',
+      target: '10.20.5.0/24',
+      'max-limit': '10000000/20000000',
+      rate: '2500000/8000000',
+      bytes: '1000/2000',
+      disabled: 'false',
+    },
+    {
+      name: 'opd-disdik',
+      target: '10.20.6.0/24',
+      'max-limit': '5M/5M',
+      rate: '0/0',
+      bytes: '5/7',
+      disabled: 'false',
+    },
+    {
+      name: 'tamu',
+      target: '10.20.9.0/24,10.20.10.0/24',
+      'max-limit': '0/0',
+      rate: '0/0',
+      bytes: '0/0',
+      disabled: 'true',
+    },
   ]);
 
   it('parses max-limit with and without suffixes, rate and bytes as upload/download', () => {
@@ -59,7 +89,13 @@ describe('/queue/simple', () => {
     expect(second.sample.fields.out_bps).toBe(1_666_666.6666666667);
     expect(second.sample.fields.in_utilisation_percent).toBe(50);
     expect(second.sample.fields.out_utilisation_percent).toBeCloseTo(16.6667, 4);
-    expect(second.sample.tags).toEqual({ ...tags, queue: 'opd-dinkes', target: '10.20.5.0/24', agency: 'dinkes', link: 'wan-dinkes' });
+    expect(second.sample.tags).toEqual({
+      ...tags,
+      queue: 'opd-dinkes',
+      target: '10.20.5.0/24',
+      agency: 'dinkes',
+      link: 'wan-dinkes',
+    });
   });
 
   it('gives no rate after a reset and no utilisation for an unlimited queue', () => {
@@ -133,7 +169,13 @@ describe('/ip/neighbor', () => {
   it('keeps what discovery needs', () => {
     expect(
       parseNeighbors([
-        { interface: 'ether1', address: '10.10.0.1', 'mac-address': 'AA', identity: 'core', 'interface-name': 'sfp2' },
+        {
+          interface: 'ether1',
+          address: '10.10.0.1',
+          'mac-address': 'AA',
+          identity: 'core',
+          'interface-name': 'sfp2',
+        },
         { address: 'no-interface' },
       ]),
     ).toEqual([

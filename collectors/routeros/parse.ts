@@ -221,7 +221,11 @@ export function parseHealth(rows: Row[]): SensorReading[] {
   return out;
 }
 
-export function sensorSamples(sensors: SensorReading[], tags: Record<string, string>, time: number): Sample[] {
+export function sensorSamples(
+  sensors: SensorReading[],
+  tags: Record<string, string>,
+  time: number,
+): Sample[] {
   return sensors.map((s) => ({
     measurement: 'sensor',
     tags: { ...tags, type: s.type, name: s.name, unit: s.unit },

@@ -45,7 +45,12 @@ export class RouterosSessions {
   ) {}
 
   /** The open session for `key`, opening one if needed (and allowed by the backoff). */
-  async get(key: string, opts: ConnectOptions, now: number, signal?: AbortSignal): Promise<RouterosConnection> {
+  async get(
+    key: string,
+    opts: ConnectOptions,
+    now: number,
+    signal?: AbortSignal,
+  ): Promise<RouterosConnection> {
     const fingerprint = JSON.stringify(opts);
     let entry = this.entries.get(key);
     if (entry && entry.fingerprint !== fingerprint) {

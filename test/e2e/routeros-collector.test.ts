@@ -11,17 +11,20 @@ describe('RouterOS collector vs the API peer (v7, legacy wireless)', () => {
   const collector = routerosCollector();
   let port: number;
   const config = () =>
-    routerConfig([{ id: 'rtr-dinkes', port, queues: [{ name: 'opd-dinkes', agency: 'dinkes', link: 'wan-dinkes' }] }], {
-      links: [
-        {
-          id: 'wan-dinkes',
-          device: 'rtr-dinkes',
-          interface: 'ether1',
-          kind: 'intra',
-          committedRate: { mbps: 20, source: 'SK Kadis 12/2025' },
-        },
-      ],
-    });
+    routerConfig(
+      [{ id: 'rtr-dinkes', port, queues: [{ name: 'opd-dinkes', agency: 'dinkes', link: 'wan-dinkes' }] }],
+      {
+        links: [
+          {
+            id: 'wan-dinkes',
+            device: 'rtr-dinkes',
+            interface: 'ether1',
+            kind: 'intra',
+            committedRate: { mbps: 20, source: 'SK Kadis 12/2025' },
+          },
+        ],
+      },
+    );
 
   beforeAll(async () => {
     port = await peer.start();
@@ -51,7 +54,12 @@ describe('RouterOS collector vs the API peer (v7, legacy wireless)', () => {
     expect(ifs[0].fields.in_bps).toBeUndefined(); // no rate from a single reading
 
     const [system] = rec.of('system');
-    expect(system.fields).toEqual({ uptime_seconds: START_UPTIME, version: '7.16 (stable)', board: 'hAP', architecture: 'arm' });
+    expect(system.fields).toEqual({
+      uptime_seconds: START_UPTIME,
+      version: '7.16 (stable)',
+      board: 'hAP',
+      architecture: 'arm',
+    });
     expect(rec.of('cpu')[0].fields.load_percent).toBe(0);
     expect(rec.of('memory')[0].fields.used_percent).toBe(62.67);
     expect(rec.of('storage')[0].fields.free_bytes).toBe(1495040n);
@@ -59,7 +67,10 @@ describe('RouterOS collector vs the API peer (v7, legacy wireless)', () => {
     const sensors = rec.of('sensor');
     expect(sensors).toHaveLength(10);
     expect(sensors.find((s) => s.tags.name === 'cpu-temperature')?.fields.value).toBe(41);
-    expect(sensors.find((s) => s.tags.name === 'fan2-speed')?.tags).toMatchObject({ type: 'fan', unit: 'RPM' });
+    expect(sensors.find((s) => s.tags.name === 'fan2-speed')?.tags).toMatchObject({
+      type: 'fan',
+      unit: 'RPM',
+    });
     expect(sensors.filter((s) => s.tags.type === 'psu').map((s) => s.fields.value)).toEqual([1, 1]);
 
     const queues = rec.of('queue');
@@ -68,10 +79,17 @@ describe('RouterOS collector vs the API peer (v7, legacy wireless)', () => {
       ['opd-disdik', undefined, undefined],
       ['tamu', undefined, undefined],
     ]);
-    expect(queues[0].fields).toMatchObject({ max_limit_in_bps: 20_000_000, bytes_in: 987654321n, bytes_out: 123456789n });
+    expect(queues[0].fields).toMatchObject({
+      max_limit_in_bps: 20_000_000,
+      bytes_in: 987654321n,
+      bytes_out: 123456789n,
+    });
 
     expect(rec.of('dhcp')[0].fields).toMatchObject({ leases_total: 2, leases_bound: 2 });
-    expect(rec.of('wireless')[0]).toMatchObject({ tags: { interface: 'wlan2', driver: 'wireless' }, fields: { clients: 2 } });
+    expect(rec.of('wireless')[0]).toMatchObject({
+      tags: { interface: 'wlan2', driver: 'wireless' },
+      fields: { clients: 2 },
+    });
     expect(collector.neighbors('rtr-dinkes').map((n) => n.identity)).toEqual(['core-ccr', 'sw-lantai2']);
     expect(peer.received.filter((c) => c === '/interface/print')).toHaveLength(1);
   });

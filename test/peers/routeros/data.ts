@@ -109,7 +109,13 @@ export const NEIGHBORS: Row[] = [
     board: 'CCR2004-1G-12S+2XS',
     'interface-name': 'sfp-sfpplus2',
   },
-  { '.id': '*2', interface: 'ether2', 'mac-address': '00:11:22:33:44:77', identity: 'sw-lantai2', platform: 'MikroTik' },
+  {
+    '.id': '*2',
+    interface: 'ether2',
+    'mac-address': '00:11:22:33:44:77',
+    identity: 'sw-lantai2',
+    platform: 'MikroTik',
+  },
 ];
 
 /** wifiwave2 / wifi registration rows (illustrative): the signal attribute is `signal`. */

@@ -44,7 +44,13 @@ export const START_UPTIME = 609_014;
 export function formatDuration(total: number): string {
   let rest = Math.floor(total);
   let out = '';
-  for (const [unit, size] of [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['w', 604800],
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     const n = Math.floor(rest / size);
     rest -= n * size;
     if (n) out += `${n}${unit}`;
@@ -80,7 +86,9 @@ export class RouterosPeer {
 
   async start(port = 0): Promise<number> {
     const onConnection = (socket: net.Socket) => this.serve(socket);
-    this.server = this.opts.tls ? tls.createServer(this.opts.tls, onConnection) : net.createServer(onConnection);
+    this.server = this.opts.tls
+      ? tls.createServer(this.opts.tls, onConnection)
+      : net.createServer(onConnection);
     this.server.on('tlsClientError', () => undefined); // a client refusing our certificate
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return (this.server.address() as net.AddressInfo).port;
@@ -227,7 +235,8 @@ export class RouterosPeer {
       socket.end(sentence(['!fatal', 'out of memory']));
       return 'dropped';
     }
-    if (this.faults.trap?.command === command) return trap(this.faults.trap.message, this.faults.trap.category);
+    if (this.faults.trap?.command === command)
+      return trap(this.faults.trap.message, this.faults.trap.category);
     const rows = this.rowsFor(command);
     if (!rows) return trap('no such command prefix', '0');
 
