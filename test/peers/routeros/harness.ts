@@ -41,7 +41,10 @@ export function routerConfig(routers: TestRouter[], extra: Record<string, unknow
     })),
     ...extra,
   };
-  const { config, problems } = parseConfig(stringify(raw), { baseDir: process.cwd(), env: {} });
+  const { config, problems } = parseConfig(stringify(raw, { aliasDuplicateObjects: false }), {
+    baseDir: process.cwd(),
+    env: {},
+  });
   if (!config) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   return config;
 }
