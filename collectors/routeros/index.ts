@@ -1,7 +1,7 @@
 import type { NocConfig } from '../../config/load';
 import type { Collector, CollectTarget, Sink } from '../contract';
 import { InterfaceMemory, interfaceSample, linkFor } from '../common/interface';
-import { READS, ReadName, readRouter, RouterRead } from './collect';
+import { ReadName, readRouter, RouterRead } from './collect';
 import { ConnectOptions, TrapError } from './connection';
 import { parseHealth, parseInterfaces, parseResource, resourceSamples, sensorSamples } from './parse';
 import {
