@@ -22,7 +22,7 @@ export function checkConfig(config: RawConfig): ConfigProblem[] {
   const sites = ids('sites');
   const racks = ids('racks');
   const devices = ids('devices');
-  ids('links');
+  const links = ids('links');
   ids('services');
 
   const mustExist = (
@@ -63,6 +63,10 @@ export function checkConfig(config: RawConfig): ConfigProblem[] {
       else mustExist(devices, 'parent device', parent, ['devices', i, 'parents', p]);
     });
     if (device.position) mustExist(racks, 'rack', device.position.rack, ['devices', i, 'position', 'rack']);
+    device.routeros?.queues.forEach((q, j) => {
+      mustExist(agencies, 'agency', q.agency, ['devices', i, 'routeros', 'queues', j, 'agency']);
+      mustExist(links, 'link', q.link, ['devices', i, 'routeros', 'queues', j, 'link']);
+    });
     if (device.feeds) {
       const rack = config.racks.find((r) => r.id === device.position?.rack);
       if (!rack) add(['devices', i, 'feeds'], 'feeds need a position in a rack');

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { secret } from './common';
+import { id, secret } from './common';
+
+/** A simple queue bound to the agency (and optionally the link) whose bandwidth it carries. */
+export const routerosQueue = z.strictObject({
+  /** The queue's name on the router. */
+  name: z.string().min(1),
+  agency: id,
+  link: id.optional(),
+  /** Only bind the queue when its target includes this (e.g. "10.20.5.0/24"). */
+  target: z.string().min(1).optional(),
+});
 
 /** MikroTik RouterOS API settings (8728 plain, 8729 API-SSL). */
 export const routerosSettings = z.strictObject({
@@ -19,5 +29,6 @@ export const routerosSettings = z.strictObject({
   password: secret,
   intervalSeconds: z.number().positive().optional(),
   timeoutSeconds: z.number().positive().default(10),
+  queues: z.array(routerosQueue).default([]),
 });
 export type RouterosSettings = z.infer<typeof routerosSettings>;
