@@ -7,5 +7,8 @@ import { routerosCollector } from './routeros';
  * collectors/ plus one line here.
  */
 export function createCollectors(): Collector[] {
-  return [hostCollector(), routerosCollector()];
+  return [
+    hostCollector(),
+    routerosCollector(),
+  ];
 }
