@@ -8,7 +8,7 @@ import { routerosCollector } from './routeros';
  */
 export function createCollectors(): Collector[] {
   return [
-    hostCollector(),
-    routerosCollector(),
+    hostCollector(), // the NOC server itself
+    routerosCollector(), // MikroTik RouterOS API
   ];
 }
