@@ -19,12 +19,45 @@ describe('availability (hand-computed, 100-minute period, 1-minute samples)', ()
   it.each([
     // name, observations, extra input, expected { availability, up, down, unknown, maint, parent, outages }
     ['one 10-minute outage', minutes(0, 100, [[10, 20]]), {}, [90, 90, 10, 0, 0, 0, 1]],
-    ['two outages', minutes(0, 100, [[10, 20], [30, 35]]), {}, [85, 85, 15, 0, 0, 0, 2]],
-    ['10-minute gap is tidak terpantau, not up', { times: [...minutes(0, 50).times, ...minutes(60, 100).times], up: Array(90).fill(true) }, {}, [100, 90, 0, 10, 0, 0, 0]],
-    ['outage inside maintenance is excluded', minutes(0, 100, [[10, 20]]), { maintenance: [{ from: 5 * M, to: 25 * M }] }, [100, 80, 0, 0, 20, 0, 0]],
-    ['maintenance covering half an outage', minutes(0, 100, [[10, 20]]), { maintenance: [{ from: 15 * M, to: 30 * M }] }, [(100 * 80) / 85, 80, 5, 0, 15, 0, 1]],
-    ['parent down for part of it: counted against the parent', minutes(0, 100, [[10, 20]]), { parentDown: [{ from: 10 * M, to: 15 * M }] }, [(100 * 90) / 95, 90, 5, 0, 0, 5, 1]],
-    ['parent policy "child" keeps it', minutes(0, 100, [[10, 20]]), { parentDown: [{ from: 10 * M, to: 15 * M }], parentPolicy: 'child' }, [90, 90, 10, 0, 0, 0, 1]],
+    [
+      'two outages',
+      minutes(0, 100, [
+        [10, 20],
+        [30, 35],
+      ]),
+      {},
+      [85, 85, 15, 0, 0, 0, 2],
+    ],
+    [
+      '10-minute gap is tidak terpantau, not up',
+      { times: [...minutes(0, 50).times, ...minutes(60, 100).times], up: Array(90).fill(true) },
+      {},
+      [100, 90, 0, 10, 0, 0, 0],
+    ],
+    [
+      'outage inside maintenance is excluded',
+      minutes(0, 100, [[10, 20]]),
+      { maintenance: [{ from: 5 * M, to: 25 * M }] },
+      [100, 80, 0, 0, 20, 0, 0],
+    ],
+    [
+      'maintenance covering half an outage',
+      minutes(0, 100, [[10, 20]]),
+      { maintenance: [{ from: 15 * M, to: 30 * M }] },
+      [(100 * 80) / 85, 80, 5, 0, 15, 0, 1],
+    ],
+    [
+      'parent down for part of it: counted against the parent',
+      minutes(0, 100, [[10, 20]]),
+      { parentDown: [{ from: 10 * M, to: 15 * M }] },
+      [(100 * 90) / 95, 90, 5, 0, 0, 5, 1],
+    ],
+    [
+      'parent policy "child" keeps it',
+      minutes(0, 100, [[10, 20]]),
+      { parentDown: [{ from: 10 * M, to: 15 * M }], parentPolicy: 'child' },
+      [90, 90, 10, 0, 0, 0, 1],
+    ],
     ['clipped to the added date', minutes(0, 100, [[10, 20]]), { added: 50 * M }, [100, 50, 0, 0, 0, 0, 0]],
     ['no data at all', { times: [], up: [] }, {}, [null, 0, 0, 100, 0, 0, 0]],
   ] as const)('%s', (_name, obs, extra, [avail, up, down, unknown, maint, parent, outages]) => {
@@ -42,18 +75,29 @@ describe('availability (hand-computed, 100-minute period, 1-minute samples)', ()
   });
 
   it('MTTR, MTBF and the longest outage', () => {
-    const r = computeAvailability({ ...base, ...minutes(0, 100, [[10, 20], [30, 35]]) });
+    const r = computeAvailability({
+      ...base,
+      ...minutes(0, 100, [
+        [10, 20],
+        [30, 35],
+      ]),
+    });
     expect(r.longestOutageMs).toBe(10 * M);
     expect(r.mttrMs).toBe(7.5 * M);
     expect(r.mtbfMs).toBe(42.5 * M);
-    expect(r.outages.map((o) => [o.from / M, o.to / M])).toEqual([[10, 20], [30, 35]]);
+    expect(r.outages.map((o) => [o.from / M, o.to / M])).toEqual([
+      [10, 20],
+      [30, 35],
+    ]);
   });
 
   it('a gap of exactly N intervals is still held by the sample before it; one more is not', () => {
-    expect(buildTimeline([0, 3 * M], [1, 1], { from: 0, to: 4 * M, intervalMs: M, maxGapIntervals: 3 })).toEqual([
-      { from: 0, to: 4 * M, state: 'up' },
-    ]);
-    expect(buildTimeline([0, 4 * M], [1, 1], { from: 0, to: 5 * M, intervalMs: M, maxGapIntervals: 3 })).toEqual([
+    expect(
+      buildTimeline([0, 3 * M], [1, 1], { from: 0, to: 4 * M, intervalMs: M, maxGapIntervals: 3 }),
+    ).toEqual([{ from: 0, to: 4 * M, state: 'up' }]);
+    expect(
+      buildTimeline([0, 4 * M], [1, 1], { from: 0, to: 5 * M, intervalMs: M, maxGapIntervals: 3 }),
+    ).toEqual([
       { from: 0, to: M, state: 'up' },
       { from: M, to: 4 * M, state: 'unknown' },
       { from: 4 * M, to: 5 * M, state: 'up' },
@@ -61,7 +105,12 @@ describe('availability (hand-computed, 100-minute period, 1-minute samples)', ()
   });
 
   it('a service is down when any of its URLs is down, unknown when one is unmonitored', () => {
-    const a = buildTimeline([0, M, 2 * M, 3 * M], [1, 0, 1, 1], { from: 0, to: 4 * M, intervalMs: M, maxGapIntervals: 3 });
+    const a = buildTimeline([0, M, 2 * M, 3 * M], [1, 0, 1, 1], {
+      from: 0,
+      to: 4 * M,
+      intervalMs: M,
+      maxGapIntervals: 3,
+    });
     const b = buildTimeline([0, M], [1, 1], { from: 0, to: 4 * M, intervalMs: M, maxGapIntervals: 1 });
     expect(combineAll([a, b])).toEqual([
       { from: 0, to: M, state: 'up' },
@@ -92,7 +141,12 @@ describe('availability (hand-computed, 100-minute period, 1-minute samples)', ()
 
   it('maintenance windows apply by device, site or agency scope', () => {
     const w = (scope: object) => ({ scope, from: 1, to: 2, reason: 'x' });
-    const windows = [w({ device: 'r1' }), w({ site: 'pusatdata' }), w({ agency: 'setda' }), w({ device: 'r2' })];
+    const windows = [
+      w({ device: 'r1' }),
+      w({ site: 'pusatdata' }),
+      w({ agency: 'setda' }),
+      w({ device: 'r2' }),
+    ];
     expect(windowsFor(windows, { device: 'r1', site: 'kantor', agency: 'setda' })).toHaveLength(2);
     expect(windowsFor(windows, { devices: ['r2', 'r9'], site: 'pusatdata' })).toHaveLength(2);
   });
@@ -102,8 +156,14 @@ describe('availability properties', () => {
   const scenario = fc.record({
     steps: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 7 }), up: fc.boolean() }), { maxLength: 80 }),
     start: fc.integer({ min: -10, max: 10 }),
-    maintenance: fc.array(fc.record({ from: fc.integer({ min: -10, max: 120 }), len: fc.integer({ min: 0, max: 30 }) }), { maxLength: 3 }),
-    parent: fc.array(fc.record({ from: fc.integer({ min: -10, max: 120 }), len: fc.integer({ min: 0, max: 30 }) }), { maxLength: 3 }),
+    maintenance: fc.array(
+      fc.record({ from: fc.integer({ min: -10, max: 120 }), len: fc.integer({ min: 0, max: 30 }) }),
+      { maxLength: 3 },
+    ),
+    parent: fc.array(
+      fc.record({ from: fc.integer({ min: -10, max: 120 }), len: fc.integer({ min: 0, max: 30 }) }),
+      { maxLength: 3 },
+    ),
     added: fc.option(fc.integer({ min: -10, max: 110 }), { nil: undefined }),
   });
 
@@ -118,7 +178,8 @@ describe('availability properties', () => {
           times.push(t * M);
           up.push(step.up);
         }
-        const win = (ws: { from: number; len: number }[]) => ws.map((w) => ({ from: w.from * M, to: (w.from + w.len) * M }));
+        const win = (ws: { from: number; len: number }[]) =>
+          ws.map((w) => ({ from: w.from * M, to: (w.from + w.len) * M }));
         const r = computeAvailability({
           ...base,
           times,

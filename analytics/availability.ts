@@ -74,7 +74,8 @@ export function availabilityTimeline(input: AvailabilityInput): Segment[] {
     intervalMs: input.intervalMs,
     maxGapIntervals: input.maxGapIntervals,
   });
-  if (input.maintenance?.length) tl = relabel(tl, input.maintenance, ['up', 'down', 'unknown'], 'maintenance');
+  if (input.maintenance?.length)
+    tl = relabel(tl, input.maintenance, ['up', 'down', 'unknown'], 'maintenance');
   if ((input.parentPolicy ?? 'parent') === 'parent' && input.parentDown?.length)
     tl = relabel(tl, input.parentDown, ['down'], 'parent');
   return tl;

@@ -77,8 +77,7 @@ function stats(values: ArrayLike<number>) {
 }
 
 const share = (v: number | null, of?: number) => (v === null || !of ? null : (100 * v) / of);
-const maxOrNull = (a: number | null, b: number | null) =>
-  a === null ? b : b === null ? a : Math.max(a, b);
+const maxOrNull = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 export function summariseBandwidth(input: BandwidthInput): BandwidthSummary {
   const p = input.percentile ?? 95;
@@ -108,10 +107,14 @@ export function summariseBandwidth(input: BandwidthInput): BandwidthSummary {
   };
 }
 
-/** The plateau of one direction: samples within band % of the highest sample. */
+/**
+ * The plateau of one direction: samples within band % of the highest sample. A direction where
+ * half or more of the samples sit at the top is a flat line (a constant background load, or no
+ * traffic at all): it shows no demand pressing against a limit, so it is not a plateau (flat: true).
+ */
 function plateau(values: ArrayLike<number>, bandPercent: number) {
-  const { peak } = stats(values);
-  if (peak === null || peak <= 0) return { count: 0, ceiling: null as number | null };
+  const { n, peak } = stats(values);
+  if (peak === null || peak <= 0) return { count: 0, ceiling: null as number | null, flat: false };
   const floor = peak * (1 - bandPercent / 100);
   let count = 0;
   let sum = 0;
@@ -120,7 +123,7 @@ function plateau(values: ArrayLike<number>, bandPercent: number) {
       count++;
       sum += values[i];
     }
-  return { count, ceiling: sum / count };
+  return { count, ceiling: sum / count, flat: 2 * count >= n };
 }
 
 /**
@@ -129,6 +132,8 @@ function plateau(values: ArrayLike<number>, bandPercent: number) {
  * 30 minutes or more, rather than one short peak). Its ceiling is the mean of those samples. A
  * saturated link whose ceiling is more than tolerancePercent below the committed rate is a
  * finding ('below'): it tops out under its contract. Never saturated: the data cannot tell.
+ * Limitation: a link pinned at its limit for more than half the period looks like a flat line
+ * and is reported 'not-saturated'; its p95 and peak utilisation then tell the story.
  */
 export function committedRateCheck(
   inBps: ArrayLike<number>,
@@ -143,7 +148,7 @@ export function committedRateCheck(
     ...plateau(direction === 'in' ? inBps : outBps, rule.bandPercent),
   }));
   if (dirs.every((d) => d.ceiling === null)) return { verdict: 'no-data', ...none };
-  const saturated = dirs.filter((d) => d.ceiling !== null && d.count >= rule.minSamples);
+  const saturated = dirs.filter((d) => d.ceiling !== null && !d.flat && d.count >= rule.minSamples);
   if (saturated.length === 0) return { verdict: 'not-saturated', ...none };
   const best = saturated.reduce((a, b) => (b.ceiling! > a.ceiling! ? b : a));
   const shortfallPercent = Math.max(0, (100 * (committedBps - best.ceiling!)) / committedBps);
@@ -179,9 +184,19 @@ export interface SlaItem {
 /** The ISP's contract against the NOC's own measurements: availability ≥, latency ≤, loss ≤. */
 export function slaCheck(contract: SlaContract, measured: SlaMeasured): SlaItem[] {
   const items: SlaItem[] = [];
-  const add = (metric: SlaItem['metric'], c: number | undefined, m: number | null, higherIsBetter: boolean) => {
+  const add = (
+    metric: SlaItem['metric'],
+    c: number | undefined,
+    m: number | null,
+    higherIsBetter: boolean,
+  ) => {
     if (c === undefined) return;
-    items.push({ metric, contract: c, measured: m, met: m === null ? null : higherIsBetter ? m >= c : m <= c });
+    items.push({
+      metric,
+      contract: c,
+      measured: m,
+      met: m === null ? null : higherIsBetter ? m >= c : m <= c,
+    });
   };
   add('availability', contract.availabilityPercent, measured.availabilityPercent, true);
   add('latency', contract.latencyMs, measured.latencyMs, false);

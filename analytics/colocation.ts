@@ -28,12 +28,7 @@ export interface RackFit {
   feeds?: string[];
 }
 
-export function checkRack(
-  rack: string,
-  space: RackSpace,
-  power: RackPower,
-  req: ColocationRequest,
-): RackFit {
+export function checkRack(rack: string, space: RackSpace, power: RackPower, req: ColocationRequest): RackFit {
   const reasons: Reason[] = [];
   const block = space.freeBlocks.find(([a, b]) => b - a + 1 >= req.units);
   if (!block) reasons.push({ code: 'space', needU: req.units, largestFreeU: space.largestFreeU });
@@ -46,7 +41,12 @@ export function checkRack(
       for (const side of ['A', 'B'] as const) {
         const wattsAfter = power.loadWatts + req.watts;
         if (wattsAfter > power.sideAvailableWatts[side])
-          reasons.push({ code: 'failover', side, wattsAfter, availableWatts: power.sideAvailableWatts[side] });
+          reasons.push({
+            code: 'failover',
+            side,
+            wattsAfter,
+            availableWatts: power.sideAvailableWatts[side],
+          });
       }
       const pick = (s: 'A' | 'B') =>
         power.feeds.filter((f) => f.side === s).sort((a, b) => b.headroomWatts - a.headroomWatts)[0].id;
@@ -75,6 +75,11 @@ export function checkColocation(
 ): RackFit[] {
   const all = racks.map((r) => ({ fit: checkRack(r.id, r.space, r.power, req), free: r.space.freeU }));
   return all
-    .sort((a, b) => Number(b.fit.fits) - Number(a.fit.fits) || (a.fit.fits ? b.free - a.free : 0) || a.fit.rack.localeCompare(b.fit.rack))
+    .sort(
+      (a, b) =>
+        Number(b.fit.fits) - Number(a.fit.fits) ||
+        (a.fit.fits ? b.free - a.free : 0) ||
+        a.fit.rack.localeCompare(b.fit.rack),
+    )
     .map((r) => r.fit);
 }

@@ -27,7 +27,8 @@ export function duration(ms: number | null, lang: Lang): string {
 }
 
 /** Bit rates in Mbps (what committed rates are written in). */
-export const mbps = (bps: number | null, lang: Lang) => (bps === null ? '-' : `${num(bps / 1e6, 2, lang)} Mbps`);
+export const mbps = (bps: number | null, lang: Lang) =>
+  bps === null ? '-' : `${num(bps / 1e6, 2, lang)} Mbps`;
 
 /** Volumes in decimal gigabytes, as ISP invoices show them. */
 export const gb = (bytes: number, lang: Lang) => `${num(bytes / 1e9, 2, lang)} GB`;

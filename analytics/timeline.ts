@@ -44,7 +44,11 @@ function push(out: Segment[], from: number, to: number, state: State): void {
  * the last observation holds for one interval; the start of the period before the first
  * observation takes that observation's state if it is at most one interval long, else unknown.
  */
-export function buildTimeline(times: ArrayLike<number>, up: ArrayLike<number | boolean>, opts: TimelineOptions) {
+export function buildTimeline(
+  times: ArrayLike<number>,
+  up: ArrayLike<number | boolean>,
+  opts: TimelineOptions,
+) {
   const { from, to, intervalMs } = opts;
   const maxGap = intervalMs * opts.maxGapIntervals;
   const out: Segment[] = [];
@@ -121,7 +125,9 @@ export function relabel(segments: Segment[], windows: Window[], states: State[],
 
 /** The windows where a timeline is in one of the given states (e.g. a parent's down time). */
 export function windowsOf(segments: Segment[], states: State[]): Window[] {
-  return mergeWindows(segments.filter((s) => states.includes(s.state)).map((s) => ({ from: s.from, to: s.to })));
+  return mergeWindows(
+    segments.filter((s) => states.includes(s.state)).map((s) => ({ from: s.from, to: s.to })),
+  );
 }
 
 const severity: Record<State, number> = { up: 0, parent: 1, maintenance: 2, unknown: 3, down: 4 };
