@@ -157,3 +157,14 @@ export function combineAll(timelines: Segment[][]): Segment[] {
   }
   return out;
 }
+
+/** The part of a timeline inside [from, to). */
+export function slice(segments: Segment[], from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const a = Math.max(s.from, from);
+    const b = Math.min(s.to, to);
+    if (b > a) out.push({ from: a, to: b, state: s.state });
+  }
+  return out;
+}

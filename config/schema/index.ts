@@ -3,6 +3,7 @@ import { criticality, id, percent, secret, source } from './common';
 import { httpCheck } from './http';
 import { pingSettings } from './ping';
 import { routerosSettings } from './routeros';
+import { serviceLevelsSettings } from './service-levels';
 import { snmpSettings } from './snmp';
 
 /**
@@ -206,6 +207,7 @@ export const configSchema = z.strictObject({
   devices: z.array(device).default([]),
   links: z.array(link).default([]),
   services: z.array(service).default([]),
+  serviceLevels: serviceLevelsSettings.prefault({}),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
