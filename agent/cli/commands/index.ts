@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { registerConfig } from './config';
 import { registerDashboards } from './dashboards';
 import { registerPoll } from './poll';
+import { registerReport } from './report';
 import { registerValidate } from './validate';
 
 /** Every `noc` subcommand, one file each. */
-export const commands: ((program: Command) => void)[] = [registerValidate, registerConfig, registerPoll, registerDashboards];
+export const commands: ((program: Command) => void)[] = [registerValidate, registerConfig, registerPoll, registerDashboards, registerReport];
