@@ -8,7 +8,8 @@ import type { Cell, Column, Lang } from './model';
  */
 export function cellText(value: Cell, column: Column, lang: Lang, timezone: string): string {
   if (value === null || value === undefined || value === '') return '-';
-  if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak';
+  if (typeof value === 'boolean')
+    return value ? (lang === 'en' ? 'yes' : 'ya') : lang === 'en' ? 'no' : 'tidak';
   if (typeof value === 'string') return value;
   switch (column.kind) {
     case 'integer':

@@ -4,11 +4,41 @@ import type { Lang } from './model';
 /** Dates as users read them: "1 Januari 2026", times in WIB/WITA/WIT by the configured zone. */
 
 const MONTHS: Record<Lang, string[]> = {
-  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  id: [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
-const ZONE_LABEL: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+const ZONE_LABEL: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
 
 export function zoneLabel(timezone: string): string {
   return ZONE_LABEL[timezone] ?? timezone;
@@ -17,12 +47,20 @@ export function zoneLabel(timezone: string): string {
 /** The calendar parts of an instant in the zone (a fixed offset: Indonesia has no DST). */
 export function localParts(ms: number, timezone: string) {
   const d = new Date(ms + (TZ_OFFSET_HOURS[timezone] ?? 7) * 3600_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
 }
 
 export function formatDate(ms: number, lang: Lang, timezone: string): string {
   const p = localParts(ms, timezone);
-  return lang === 'en' ? `${MONTHS.en[p.month - 1]} ${p.day}, ${p.year}` : `${p.day} ${MONTHS.id[p.month - 1]} ${p.year}`;
+  return lang === 'en'
+    ? `${MONTHS.en[p.month - 1]} ${p.day}, ${p.year}`
+    : `${p.day} ${MONTHS.id[p.month - 1]} ${p.year}`;
 }
 
 export function formatDateTime(ms: number, lang: Lang, timezone: string): string {
@@ -52,9 +90,14 @@ export function reportPeriod(
     if (!opts.from || !opts.to) throw new Error('--from and --to go together');
     const from = parsePeriod(opts.from, timezone);
     const to = parsePeriod(opts.to, timezone);
-    if (from.kind !== 'day' || to.kind !== 'day') throw new Error('--from and --to are dates like 2026-01-31');
+    if (from.kind !== 'day' || to.kind !== 'day')
+      throw new Error('--from and --to are dates like 2026-01-31');
     if (to.to <= from.from) throw new Error(`--to ${opts.to} is before --from ${opts.from}`);
-    return { from: from.from, to: to.to, label: `${formatDate(from.from, lang, timezone)} – ${formatDate(to.from, lang, timezone)}` };
+    return {
+      from: from.from,
+      to: to.to,
+      label: `${formatDate(from.from, lang, timezone)} – ${formatDate(to.from, lang, timezone)}`,
+    };
   }
   if (opts.month) {
     const p = parsePeriod(opts.month, timezone);

@@ -13,7 +13,9 @@ export type Format = (typeof FORMATS)[number];
 
 export function parseFormats(text: string): Format[] {
   const list = text.split(',').map((s) => s.trim().toLowerCase());
-  for (const f of list) if (!FORMATS.includes(f as Format)) throw new Error(`--format: "${f}" is not one of ${FORMATS.join(', ')}`);
+  for (const f of list)
+    if (!FORMATS.includes(f as Format))
+      throw new Error(`--format: "${f}" is not one of ${FORMATS.join(', ')}`);
   return list as Format[];
 }
 
@@ -41,7 +43,11 @@ export async function exportReport(
   }
   const manifest = buildManifest(
     files,
-    { agentVersion: report.meta.agentVersion, exportedAt: report.meta.generatedAt, parameters: report.meta.parameters },
+    {
+      agentVersion: report.meta.agentVersion,
+      exportedAt: report.meta.generatedAt,
+      parameters: report.meta.parameters,
+    },
     opts.signingKey,
   );
   const bytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');

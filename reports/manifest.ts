@@ -49,7 +49,8 @@ export function signManifest(manifestBytes: Buffer, key: KeyObject): Buffer {
 /** Reads a PEM private key (PKCS#8, as `openssl genpkey -algorithm ed25519` writes it). */
 export function loadSigningKey(pem: string): KeyObject {
   const key = createPrivateKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`signing key must be Ed25519, not ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`signing key must be Ed25519, not ${key.asymmetricKeyType}`);
   return key;
 }
 
@@ -67,7 +68,8 @@ export interface VerifyResult {
 export function verifyReportDir(dir: string, publicKeyPem?: string): VerifyResult {
   const problems: string[] = [];
   const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath)) return { ok: false, problems: [`${MANIFEST} tidak ada / missing`], files: 0, signed: false };
+  if (!existsSync(manifestPath))
+    return { ok: false, problems: [`${MANIFEST} tidak ada / missing`], files: 0, signed: false };
   const bytes = readFileSync(manifestPath);
   let manifest: Manifest;
   try {
@@ -85,7 +87,8 @@ export function verifyReportDir(dir: string, publicKeyPem?: string): VerifyResul
     if (actual !== f.sha256) problems.push(`${f.path}: SHA-256 berbeda / differs (${actual} ≠ ${f.sha256})`);
   }
   const listed = new Set([...manifest.files.map((f) => f.path), MANIFEST, SIGNATURE]);
-  for (const path of listFiles(dir)) if (!listed.has(path)) problems.push(`${path}: tidak tercantum di manifes / not in the manifest`);
+  for (const path of listFiles(dir))
+    if (!listed.has(path)) problems.push(`${path}: tidak tercantum di manifes / not in the manifest`);
 
   const sigPath = join(dir, SIGNATURE);
   const signed = existsSync(sigPath);

@@ -7,7 +7,8 @@
 export type Lang = 'id' | 'en';
 
 /** How a column's values are shown; the raw value stays a number in XLSX, CSV and JSON. */
-export type ColumnKind = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'datetime' | 'duration' | 'watts' | 'bps' | 'bytes';
+export type ColumnKind =
+  'text' | 'integer' | 'number' | 'percent' | 'date' | 'datetime' | 'duration' | 'watts' | 'bps' | 'bytes';
 
 export interface Column {
   key: string;

@@ -18,7 +18,11 @@ export async function assembleMonev(ctx: AuditContext, parameters: Record<string
   return {
     meta: {
       kind: 'monev',
-      title: t(ctx, `Ringkasan Monev Infrastruktur — ${org} — ${ctx.periodLabel}`, `Infrastructure Monev Summary — ${org} — ${ctx.periodLabel}`),
+      title: t(
+        ctx,
+        `Ringkasan Monev Infrastruktur — ${org} — ${ctx.periodLabel}`,
+        `Infrastructure Monev Summary — ${org} — ${ctx.periodLabel}`,
+      ),
       organisation: org,
       lang: ctx.lang,
       timezone: ctx.config.organisation.timezone,
@@ -41,11 +45,30 @@ export async function assembleMonev(ctx: AuditContext, parameters: Record<string
         id: 'ketersediaan',
         title: t(ctx, 'Ketersediaan', 'Availability'),
         paragraphs: [],
-        tables: [availabilityTable(ctx, tl, 'agency'), availabilityTable(ctx, tl, 'service'), availabilityTable(ctx, tl, 'link')],
+        tables: [
+          availabilityTable(ctx, tl, 'agency'),
+          availabilityTable(ctx, tl, 'service'),
+          availabilityTable(ctx, tl, 'link'),
+        ],
       },
-      { id: 'gangguan', title: t(ctx, 'Gangguan', 'Outages'), paragraphs: [], tables: [outagesTable(ctx, tl)] },
-      { id: 'bandwidth', title: 'Bandwidth', paragraphs: [], tables: [await bandwidthTable(ctx, monthsOf(ctx))] },
-      { id: 'data', title: t(ctx, 'Kesenjangan data', 'Data gaps'), paragraphs: [], tables: [gapsTable(ctx, gaps)] },
+      {
+        id: 'gangguan',
+        title: t(ctx, 'Gangguan', 'Outages'),
+        paragraphs: [],
+        tables: [outagesTable(ctx, tl)],
+      },
+      {
+        id: 'bandwidth',
+        title: 'Bandwidth',
+        paragraphs: [],
+        tables: [await bandwidthTable(ctx, monthsOf(ctx))],
+      },
+      {
+        id: 'data',
+        title: t(ctx, 'Kesenjangan data', 'Data gaps'),
+        paragraphs: [],
+        tables: [gapsTable(ctx, gaps)],
+      },
     ],
   };
 }

@@ -23,7 +23,10 @@ export interface ReportRequest {
 }
 
 /** Assembles and exports one report; the CLI and the scheduled jobs both come through here. */
-export async function runReport(config: NocConfig, req: ReportRequest): Promise<{ manifest: Manifest; outDir: string }> {
+export async function runReport(
+  config: NocConfig,
+  req: ReportRequest,
+): Promise<{ manifest: Manifest; outDir: string }> {
   const tz = config.organisation.timezone;
   const period = reportPeriod({ year: req.year, month: req.month, from: req.from, to: req.to }, req.lang, tz);
   const ctx: AuditContext = {
@@ -36,12 +39,27 @@ export async function runReport(config: NocConfig, req: ReportRequest): Promise<
     periodLabel: period.label,
     progress: req.progress,
   };
-  const parameters: Record<string, string> = { kind: req.kind, period: req.year ?? req.month ?? `${req.from}..${req.to}`, lang: req.lang, formats: req.formats.join(',') };
-  const report = req.kind === 'audit' ? await assembleAudit(ctx, parameters) : await assembleMonev(ctx, parameters);
+  const parameters: Record<string, string> = {
+    kind: req.kind,
+    period: req.year ?? req.month ?? `${req.from}..${req.to}`,
+    lang: req.lang,
+    formats: req.formats.join(','),
+  };
+  const report =
+    req.kind === 'audit' ? await assembleAudit(ctx, parameters) : await assembleMonev(ctx, parameters);
   const key = config.reports.signingKey ? loadSigningKey(config.reports.signingKey.reveal()) : undefined;
   const slug = (req.year ?? req.month ?? `${req.from}_${req.to}`).replace(/[^0-9A-Za-z_-]/g, '');
-  const baseName = req.kind === 'audit' ? (req.lang === 'en' ? `audit-report-${slug}` : `laporan-audit-${slug}`) : `monev-${slug}`;
-  const manifest = await exportReport(report, req.formats, req.outDir, { baseName, signingKey: key, progress: req.progress });
+  const baseName =
+    req.kind === 'audit'
+      ? req.lang === 'en'
+        ? `audit-report-${slug}`
+        : `laporan-audit-${slug}`
+      : `monev-${slug}`;
+  const manifest = await exportReport(report, req.formats, req.outDir, {
+    baseName,
+    signingKey: key,
+    progress: req.progress,
+  });
   return { manifest, outDir: req.outDir };
 }
 

@@ -11,7 +11,8 @@ export async function functionalitySection(ctx: AuditContext, tl: Timelines): Pr
   const lastUp = new Map<string, boolean>();
   const series = await queryAll(
     ctx.edge,
-    (rp, f) => `SELECT last(${f('up')}) FROM ${rp}"ping" WHERE ${timeRange(end - 3600_000, end)} GROUP BY "device"`,
+    (rp, f) =>
+      `SELECT last(${f('up')}) FROM ${rp}"ping" WHERE ${timeRange(end - 3600_000, end)} GROUP BY "device"`,
   );
   for (const s of series) {
     const v = s.values[0]?.[1];
@@ -24,7 +25,9 @@ export async function functionalitySection(ctx: AuditContext, tl: Timelines): Pr
   const agencyRows = ctx.config.agencies.map((a) => {
     const own = ctx.config.devices.filter((d) => d.agency === a.id);
     const reachable = own.filter((d) => lastUp.get(d.id) === true).length;
-    const avail = own.map((d) => byDevice.get(d.id)?.result.availabilityPercent).filter((x): x is number => typeof x === 'number');
+    const avail = own
+      .map((d) => byDevice.get(d.id)?.result.availabilityPercent)
+      .filter((x): x is number => typeof x === 'number');
     return {
       agency: a.name,
       devices: own.length,
@@ -64,11 +67,20 @@ export async function functionalitySection(ctx: AuditContext, tl: Timelines): Pr
         configured: ctx.config.services.length,
         monitored: services.filter((r) => (r.result.coveragePercent ?? 0) > 0).length,
         share: ctx.config.services.length
-          ? (100 * services.filter((r) => (r.result.coveragePercent ?? 0) > 0).length) / ctx.config.services.length
+          ? (100 * services.filter((r) => (r.result.coveragePercent ?? 0) > 0).length) /
+            ctx.config.services.length
           : null,
       },
     ],
-    provenance: { source: 'InfluxDB ping, http', period: ctx.periodLabel, method: t(ctx, 'Objek dengan cakupan data > 0 pada periode', 'Objects with data coverage > 0 in the period') },
+    provenance: {
+      source: 'InfluxDB ping, http',
+      period: ctx.periodLabel,
+      method: t(
+        ctx,
+        'Objek dengan cakupan data > 0 pada periode',
+        'Objects with data coverage > 0 in the period',
+      ),
+    },
   };
 
   return {
@@ -90,10 +102,22 @@ export async function functionalitySection(ctx: AuditContext, tl: Timelines): Pr
           { key: 'devices', label: t(ctx, 'Perangkat', 'Devices'), kind: 'integer' },
           { key: 'reachable', label: t(ctx, 'Terjangkau', 'Reachable'), kind: 'integer' },
           { key: 'status', label: 'Status', kind: 'text' },
-          { key: 'availability', label: t(ctx, 'Ketersediaan terendah', 'Lowest availability'), kind: 'percent' },
+          {
+            key: 'availability',
+            label: t(ctx, 'Ketersediaan terendah', 'Lowest availability'),
+            kind: 'percent',
+          },
         ],
         rows: agencyRows,
-        provenance: { source: 'InfluxDB ping.up', period: t(ctx, 'jam terakhir periode; ketersediaan sepanjang periode', 'last hour of the period; availability over the period'), method: 'last(up) GROUP BY device' },
+        provenance: {
+          source: 'InfluxDB ping.up',
+          period: t(
+            ctx,
+            'jam terakhir periode; ketersediaan sepanjang periode',
+            'last hour of the period; availability over the period',
+          ),
+          method: 'last(up) GROUP BY device',
+        },
       },
       {
         id: 'layanan',
@@ -104,9 +128,18 @@ export async function functionalitySection(ctx: AuditContext, tl: Timelines): Pr
           { key: 'availability', label: t(ctx, 'Ketersediaan', 'Availability'), kind: 'percent' },
           { key: 'target', label: 'Target', kind: 'percent' },
         ],
-        rows: services.map((r) => ({ id: r.id, name: r.name, availability: r.result.availabilityPercent, target: r.targetPercent ?? null })),
+        rows: services.map((r) => ({
+          id: r.id,
+          name: r.name,
+          availability: r.result.availabilityPercent,
+          target: r.targetPercent ?? null,
+        })),
         emptyText: t(ctx, 'Tidak ada layanan terkonfigurasi.', 'No services configured.'),
-        provenance: { source: 'InfluxDB http.up', period: ctx.periodLabel, method: t(ctx, 'Layanan naik bila semua URL-nya naik', 'A service is up while all its URLs are up') },
+        provenance: {
+          source: 'InfluxDB http.up',
+          period: ctx.periodLabel,
+          method: t(ctx, 'Layanan naik bila semua URL-nya naik', 'A service is up while all its URLs are up'),
+        },
       },
       coverage,
     ],

@@ -70,7 +70,10 @@ function inventoryTable(ctx: AuditContext, seen: Seen): Table {
       kind: d.kind,
       model: d.model ?? null,
       agency: d.agency ? (agencies.get(d.agency) ?? d.agency) : null,
-      location: [d.site ? (sites.get(d.site) ?? d.site) : '', d.position ? `${d.position.rack} U${d.position.u}` : '']
+      location: [
+        d.site ? (sites.get(d.site) ?? d.site) : '',
+        d.position ? `${d.position.rack} U${d.position.u}` : '',
+      ]
         .filter(Boolean)
         .join(', '),
       criticality: d.criticality,
@@ -79,7 +82,11 @@ function inventoryTable(ctx: AuditContext, seen: Seen): Table {
       lastSeen: seen.get(d.id)?.last ?? null,
     })),
     provenance: {
-      source: t(ctx, 'Berkas konfigurasi; pengukuran InfluxDB `inventory` (snapshot harian)', 'Configuration file; InfluxDB `inventory` measurement (daily snapshot)'),
+      source: t(
+        ctx,
+        'Berkas konfigurasi; pengukuran InfluxDB `inventory` (snapshot harian)',
+        'Configuration file; InfluxDB `inventory` measurement (daily snapshot)',
+      ),
       period: ctx.periodLabel,
       method: 'SELECT first(present), last(present) FROM inventory GROUP BY device',
     },
@@ -91,9 +98,19 @@ async function changesTable(ctx: AuditContext, seen: Seen): Promise<Table> {
   const day = 86400_000;
   for (const [device, s] of seen) {
     if (s.first >= ctx.from && s.first < ctx.to)
-      rows.push({ time: s.first, device, change: t(ctx, 'Perangkat ditambahkan', 'Device added'), detail: null });
+      rows.push({
+        time: s.first,
+        device,
+        change: t(ctx, 'Perangkat ditambahkan', 'Device added'),
+        detail: null,
+      });
     if (s.last < Math.min(ctx.to, ctx.now) - 2 * day && s.last >= ctx.from)
-      rows.push({ time: s.last, device, change: t(ctx, 'Perangkat dihapus', 'Device removed'), detail: null });
+      rows.push({
+        time: s.last,
+        device,
+        change: t(ctx, 'Perangkat dihapus', 'Device removed'),
+        detail: null,
+      });
   }
   const firmware = await queryAll(
     ctx.edge,
@@ -108,16 +125,31 @@ async function changesTable(ctx: AuditContext, seen: Seen): Promise<Table> {
   }
   for (const [device, d] of descr)
     if (d.a !== d.b)
-      rows.push({ time: null, device, change: t(ctx, 'OS/firmware berubah', 'OS/firmware changed'), detail: `${d.a} → ${d.b}` });
+      rows.push({
+        time: null,
+        device,
+        change: t(ctx, 'OS/firmware berubah', 'OS/firmware changed'),
+        detail: `${d.a} → ${d.b}`,
+      });
   const reboots = await queryAll(
     ctx.edge,
     (rp, f) =>
       `SELECT count(${f('text')}) FROM ${rp}"event" WHERE ${timeRange(ctx.from, ctx.to)} AND "type" = 'reboot' GROUP BY "device"`,
   );
   const rebootCount = new Map<string, number>();
-  for (const s of reboots) rebootCount.set(s.tags.device, Math.max(rebootCount.get(s.tags.device) ?? 0, Number(s.values[0]?.[1] ?? 0)));
+  for (const s of reboots)
+    rebootCount.set(
+      s.tags.device,
+      Math.max(rebootCount.get(s.tags.device) ?? 0, Number(s.values[0]?.[1] ?? 0)),
+    );
   for (const [device, n] of rebootCount)
-    if (n > 0) rows.push({ time: null, device, change: t(ctx, 'Restart terdeteksi', 'Reboots detected'), detail: String(n) });
+    if (n > 0)
+      rows.push({
+        time: null,
+        device,
+        change: t(ctx, 'Restart terdeteksi', 'Reboots detected'),
+        detail: String(n),
+      });
   rows.sort((x, y) => String(x.device).localeCompare(String(y.device)));
   return {
     id: 'perubahan',
@@ -129,7 +161,11 @@ async function changesTable(ctx: AuditContext, seen: Seen): Promise<Table> {
       { key: 'detail', label: t(ctx, 'Rincian', 'Detail'), kind: 'text' },
     ],
     rows,
-    emptyText: t(ctx, 'Tidak ada perubahan tercatat pada periode ini.', 'No changes recorded in this period.'),
+    emptyText: t(
+      ctx,
+      'Tidak ada perubahan tercatat pada periode ini.',
+      'No changes recorded in this period.',
+    ),
     provenance: {
       source: 'InfluxDB `inventory`, `system`, `event`',
       period: ctx.periodLabel,
@@ -163,7 +199,15 @@ function maintenanceTable(ctx: AuditContext): Table {
       duration: w.to - w.from,
       reason: w.reason ?? null,
     })),
-    emptyText: t(ctx, 'Tidak ada pemeliharaan terjadwal pada periode ini.', 'No maintenance windows in this period.'),
-    provenance: { source: t(ctx, 'Konfigurasi `serviceLevels.maintenance`', 'Configuration `serviceLevels.maintenance`'), period: ctx.periodLabel, method: '-' },
+    emptyText: t(
+      ctx,
+      'Tidak ada pemeliharaan terjadwal pada periode ini.',
+      'No maintenance windows in this period.',
+    ),
+    provenance: {
+      source: t(ctx, 'Konfigurasi `serviceLevels.maintenance`', 'Configuration `serviceLevels.maintenance`'),
+      period: ctx.periodLabel,
+      method: '-',
+    },
   };
 }

@@ -35,7 +35,11 @@ export async function assembleAudit(ctx: AuditContext, parameters: Record<string
   return {
     meta: {
       kind: 'audit',
-      title: t(ctx, `Laporan Audit Infrastruktur SPBE — ${org} — ${year}`, `SPBE Infrastructure Audit Report — ${org} — ${year}`),
+      title: t(
+        ctx,
+        `Laporan Audit Infrastruktur SPBE — ${org} — ${year}`,
+        `SPBE Infrastructure Audit Report — ${org} — ${year}`,
+      ),
       organisation: org,
       lang: ctx.lang,
       timezone: ctx.config.organisation.timezone,

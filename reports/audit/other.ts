@@ -16,7 +16,11 @@ export async function otherSection(ctx: AuditContext): Promise<Section> {
   const gapHours = gaps.reduce((s, g) => s + (g.to - g.from), 0) / HOUR;
   return {
     id: 'd-aspek-lain',
-    title: t(ctx, '(d) Aspek lain: keamanan, kesenjangan data, temuan', '(d) Other aspects: security, data gaps, findings'),
+    title: t(
+      ctx,
+      '(d) Aspek lain: keamanan, kesenjangan data, temuan',
+      '(d) Other aspects: security, data gaps, findings',
+    ),
     paragraphs: [
       t(
         ctx,
@@ -34,7 +38,15 @@ export async function otherSection(ctx: AuditContext): Promise<Section> {
         ],
         rows: security,
         emptyText: t(ctx, 'Tidak ada pengamatan.', 'No observations.'),
-        provenance: { source: t(ctx, 'Berkas konfigurasi', 'Configuration file'), period: ctx.periodLabel, method: t(ctx, 'snmp.version ≠ 3; routeros.tls tidak aktif atau insecure', 'snmp.version ≠ 3; routeros.tls off or insecure') },
+        provenance: {
+          source: t(ctx, 'Berkas konfigurasi', 'Configuration file'),
+          period: ctx.periodLabel,
+          method: t(
+            ctx,
+            'snmp.version ≠ 3; routeros.tls tidak aktif atau insecure',
+            'snmp.version ≠ 3; routeros.tls off or insecure',
+          ),
+        },
       },
       {
         id: 'sertifikat',
@@ -45,7 +57,11 @@ export async function otherSection(ctx: AuditContext): Promise<Section> {
         ],
         rows: certs,
         emptyText: t(ctx, 'Tidak ada data sertifikat.', 'No certificate data.'),
-        provenance: { source: 'InfluxDB `http`', period: ctx.periodLabel, method: 'last(cert_days_left) GROUP BY url' },
+        provenance: {
+          source: 'InfluxDB `http`',
+          period: ctx.periodLabel,
+          method: 'last(cert_days_left) GROUP BY url',
+        },
       },
       gapsTable(ctx, gaps),
     ],
@@ -59,12 +75,26 @@ function securityRows(ctx: AuditContext): Table['rows'] {
     if (d.snmp?.enabled !== false && d.snmp && d.snmp.version !== '3')
       rows.push({
         device: d.id,
-        observation: t(ctx, `SNMPv${d.snmp.version} (community tanpa enkripsi)`, `SNMPv${d.snmp.version} (unencrypted community)`),
+        observation: t(
+          ctx,
+          `SNMPv${d.snmp.version} (community tanpa enkripsi)`,
+          `SNMPv${d.snmp.version} (unencrypted community)`,
+        ),
       });
     if (d.routeros && d.routeros.enabled !== false && (!d.routeros.tls || d.routeros.tls.enabled === false))
-      rows.push({ device: d.id, observation: t(ctx, 'API RouterOS tanpa TLS (port 8728)', 'RouterOS API without TLS (port 8728)') });
+      rows.push({
+        device: d.id,
+        observation: t(ctx, 'API RouterOS tanpa TLS (port 8728)', 'RouterOS API without TLS (port 8728)'),
+      });
     else if (d.routeros?.tls?.insecure)
-      rows.push({ device: d.id, observation: t(ctx, 'API-SSL RouterOS tanpa verifikasi sertifikat', 'RouterOS API-SSL without certificate verification') });
+      rows.push({
+        device: d.id,
+        observation: t(
+          ctx,
+          'API-SSL RouterOS tanpa verifikasi sertifikat',
+          'RouterOS API-SSL without certificate verification',
+        ),
+      });
   }
   return rows;
 }
@@ -72,15 +102,19 @@ function securityRows(ctx: AuditContext): Table['rows'] {
 async function certificateRows(ctx: AuditContext): Promise<Table['rows']> {
   const series = await queryAll(
     ctx.edge,
-    (rp, f) => `SELECT last(${f('cert_days_left')}) FROM ${rp}"http" WHERE ${timeRange(ctx.from, ctx.to)} GROUP BY "url"`,
+    (rp, f) =>
+      `SELECT last(${f('cert_days_left')}) FROM ${rp}"http" WHERE ${timeRange(ctx.from, ctx.to)} GROUP BY "url"`,
   );
   const latest = new Map<string, { time: number; days: number }>();
   for (const s of series) {
     const [time, days] = s.values[0] ?? [];
     const cur = latest.get(s.tags.url);
-    if (typeof days === 'number' && (!cur || Number(time) > cur.time)) latest.set(s.tags.url, { time: Number(time), days });
+    if (typeof days === 'number' && (!cur || Number(time) > cur.time))
+      latest.set(s.tags.url, { time: Number(time), days });
   }
-  return [...latest.entries()].sort((a, b) => a[1].days - b[1].days).map(([url, v]) => ({ url, daysLeft: Math.floor(v.days) }));
+  return [...latest.entries()]
+    .sort((a, b) => a[1].days - b[1].days)
+    .map(([url, v]) => ({ url, daysLeft: Math.floor(v.days) }));
 }
 
 export interface Gap {
@@ -121,16 +155,30 @@ export function gapsTable(ctx: AuditContext, gaps: Gap[]): Table {
       { key: 'duration', label: t(ctx, 'Durasi', 'Duration'), kind: 'duration' },
     ],
     rows: gaps.map((g) => ({ from: g.from, to: g.to, duration: g.to - g.from })),
-    emptyText: t(ctx, 'Pemantauan berjalan tanpa jeda pada periode ini.', 'Monitoring ran without a gap in this period.'),
+    emptyText: t(
+      ctx,
+      'Pemantauan berjalan tanpa jeda pada periode ini.',
+      'Monitoring ran without a gap in this period.',
+    ),
     provenance: {
-      source: t(ctx, 'InfluxDB `noc_agent` (metrik agen sendiri, tiap menit)', 'InfluxDB `noc_agent` (the agent\'s own metrics, every minute)'),
+      source: t(
+        ctx,
+        'InfluxDB `noc_agent` (metrik agen sendiri, tiap menit)',
+        "InfluxDB `noc_agent` (the agent's own metrics, every minute)",
+      ),
       period: ctx.periodLabel,
-      method: 'SELECT count(uptime_seconds) FROM noc_agent GROUP BY time(1h) fill(0); jam dengan 0 titik = kesenjangan',
+      method:
+        'SELECT count(uptime_seconds) FROM noc_agent GROUP BY time(1h) fill(0); jam dengan 0 titik = kesenjangan',
     },
   };
 }
 
-function findingsFrom(ctx: AuditContext, security: Table['rows'], certs: Table['rows'], gaps: Gap[]): Finding[] {
+function findingsFrom(
+  ctx: AuditContext,
+  security: Table['rows'],
+  certs: Table['rows'],
+  gaps: Gap[],
+): Finding[] {
   const out: Finding[] = [];
   const snmp = security.filter((r) => String(r.observation).startsWith('SNMPv')).length;
   if (snmp)
@@ -143,22 +191,46 @@ function findingsFrom(ctx: AuditContext, security: Table['rows'], certs: Table['
   if (api)
     out.push({
       severity: 'sedang',
-      text: t(ctx, `${api} router memakai API RouterOS tanpa TLS terverifikasi.`, `${api} routers use the RouterOS API without verified TLS.`),
-      followUp: t(ctx, 'Aktifkan API-SSL (8729) dengan sertifikat yang diverifikasi.', 'Enable API-SSL (8729) with a verified certificate.'),
+      text: t(
+        ctx,
+        `${api} router memakai API RouterOS tanpa TLS terverifikasi.`,
+        `${api} routers use the RouterOS API without verified TLS.`,
+      ),
+      followUp: t(
+        ctx,
+        'Aktifkan API-SSL (8729) dengan sertifikat yang diverifikasi.',
+        'Enable API-SSL (8729) with a verified certificate.',
+      ),
     });
   const expiring = certs.filter((c) => Number(c.daysLeft) < 30);
   if (expiring.length)
     out.push({
       severity: 'tinggi',
-      text: t(ctx, `${expiring.length} sertifikat situs berakhir dalam 30 hari.`, `${expiring.length} website certificates expire within 30 days.`),
-      followUp: t(ctx, 'Perpanjang sertifikat dan aktifkan pembaruan otomatis.', 'Renew the certificates and automate renewal.'),
+      text: t(
+        ctx,
+        `${expiring.length} sertifikat situs berakhir dalam 30 hari.`,
+        `${expiring.length} website certificates expire within 30 days.`,
+      ),
+      followUp: t(
+        ctx,
+        'Perpanjang sertifikat dan aktifkan pembaruan otomatis.',
+        'Renew the certificates and automate renewal.',
+      ),
     });
   const gapHours = gaps.reduce((s, g) => s + (g.to - g.from), 0) / HOUR;
   if (gapHours >= 24)
     out.push({
       severity: 'sedang',
-      text: t(ctx, `Pemantauan terhenti total ${gapHours.toFixed(0)} jam.`, `Monitoring stopped for ${gapHours.toFixed(0)} hours in total.`),
-      followUp: t(ctx, 'Jalankan agen sebagai layanan systemd dengan pemantauan atas agen itu sendiri.', 'Run the agent as a systemd service and monitor the agent itself.'),
+      text: t(
+        ctx,
+        `Pemantauan terhenti total ${gapHours.toFixed(0)} jam.`,
+        `Monitoring stopped for ${gapHours.toFixed(0)} hours in total.`,
+      ),
+      followUp: t(
+        ctx,
+        'Jalankan agen sebagai layanan systemd dengan pemantauan atas agen itu sendiri.',
+        'Run the agent as a systemd service and monitor the agent itself.',
+      ),
     });
   return out;
 }

@@ -1,13 +1,20 @@
 import { TIERS } from '../../analytics/availability';
 import { bandwidthReport } from '../../analytics/report/bandwidth';
 import { capacityReport } from '../../analytics/report/capacity';
-import { availabilityRows, AvailabilityRow, GroupBy, objectTimelines, Timelines } from '../../analytics/report/availability';
+import {
+  availabilityRows,
+  AvailabilityRow,
+  GroupBy,
+  objectTimelines,
+  Timelines,
+} from '../../analytics/report/availability';
 import { parsePeriod } from '../../analytics/period';
 import { localParts, monthName } from '../dates';
 import type { BarChart, Section, Table } from '../model';
 import { AuditContext, t } from './context';
 
-const FORMULA = 'ketersediaan = 100 × naik ÷ (naik + padam); pemeliharaan, gangguan induk dan waktu tak terpantau dikecualikan';
+const FORMULA =
+  'ketersediaan = 100 × naik ÷ (naik + padam); pemeliharaan, gangguan induk dan waktu tak terpantau dikecualikan';
 
 /**
  * (c) Kinerja: availability against targets and the TIA-942 tiers (per device, link, service
@@ -16,7 +23,8 @@ const FORMULA = 'ketersediaan = 100 × naik ÷ (naik + padam); pemeliharaan, gan
  */
 export async function performanceSection(ctx: AuditContext, timelines: Timelines): Promise<Section> {
   const tables: Table[] = [];
-  for (const by of ['agency', 'service', 'link', 'device'] as GroupBy[]) tables.push(availabilityTable(ctx, timelines, by));
+  for (const by of ['agency', 'service', 'link', 'device'] as GroupBy[])
+    tables.push(availabilityTable(ctx, timelines, by));
   ctx.progress?.('ketersediaan');
   const months = monthsOf(ctx);
   const monthly = monthlyTable(ctx, timelines, months);
@@ -80,7 +88,14 @@ function row(ctx: AuditContext, r: AvailabilityRow): Table['rows'][number] {
     name: r.name,
     availability: a,
     target: r.targetPercent ?? null,
-    met: r.meetsTarget === null ? (a === null ? t(ctx, 'tidak terpantau', 'not monitored') : '-') : r.meetsTarget ? t(ctx, 'ya', 'yes') : t(ctx, 'tidak', 'no'),
+    met:
+      r.meetsTarget === null
+        ? a === null
+          ? t(ctx, 'tidak terpantau', 'not monitored')
+          : '-'
+        : r.meetsTarget
+          ? t(ctx, 'ya', 'yes')
+          : t(ctx, 'tidak', 'no'),
     tier: r.tier ?? '-',
     coverage: r.result.coveragePercent,
     outages: r.result.outageCount,
@@ -98,7 +113,7 @@ interface Month {
 export function monthsOf(ctx: AuditContext): Month[] {
   const tz = ctx.config.organisation.timezone;
   const out: Month[] = [];
-  for (let from = ctx.from; from < ctx.to; ) {
+  for (let from = ctx.from; from < ctx.to;) {
     const p = localParts(from, tz);
     const month = parsePeriod(`${p.year}-${String(p.month).padStart(2, '0')}`, tz);
     const to = Math.min(ctx.to, month.to);
@@ -110,13 +125,24 @@ export function monthsOf(ctx: AuditContext): Month[] {
 
 function monthlyTable(ctx: AuditContext, tl: Timelines, months: Month[]): { table: Table; chart: BarChart } {
   const per = months.map((m) => {
-    const rows = availabilityRows({ ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) }, 'service');
-    const devices = availabilityRows({ ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) }, 'device');
+    const rows = availabilityRows(
+      { ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) },
+      'service',
+    );
+    const devices = availabilityRows(
+      { ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) },
+      'device',
+    );
     const mean = (rs: AvailabilityRow[]) => {
       const v = rs.map((r) => r.result.availabilityPercent).filter((x): x is number => x !== null);
       return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
     };
-    return { month: m.label, services: mean(rows), devices: mean(devices), outages: devices.reduce((s, r) => s + r.result.outageCount, 0) };
+    return {
+      month: m.label,
+      services: mean(rows),
+      devices: mean(devices),
+      outages: devices.reduce((s, r) => s + r.result.outageCount, 0),
+    };
   });
   const target = Math.min(...ctx.config.services.map((s) => s.availabilityTarget?.percent ?? 100), 100);
   return {
@@ -130,7 +156,15 @@ function monthlyTable(ctx: AuditContext, tl: Timelines, months: Month[]): { tabl
         { key: 'outages', label: t(ctx, 'Gangguan perangkat', 'Device outages'), kind: 'integer' },
       ],
       rows: per,
-      provenance: { source: 'InfluxDB', period: ctx.periodLabel, method: t(ctx, 'Rata-rata ketersediaan objek per bulan; ' + FORMULA, 'Mean of the objects\' monthly availability') },
+      provenance: {
+        source: 'InfluxDB',
+        period: ctx.periodLabel,
+        method: t(
+          ctx,
+          'Rata-rata ketersediaan objek per bulan; ' + FORMULA,
+          "Mean of the objects' monthly availability",
+        ),
+      },
     },
     chart: {
       id: 'ketersediaan-bulanan',
@@ -170,7 +204,11 @@ export function outagesTable(ctx: AuditContext, tl: Timelines): Table {
       longest: r.result.longestOutageMs,
     })),
     emptyText: t(ctx, 'Tidak ada gangguan tercatat.', 'No outages recorded.'),
-    provenance: { source: 'InfluxDB ping.up', period: ctx.periodLabel, method: 'MTTR = padam ÷ jumlah gangguan; MTBF = naik ÷ jumlah gangguan' },
+    provenance: {
+      source: 'InfluxDB ping.up',
+      period: ctx.periodLabel,
+      method: 'MTTR = padam ÷ jumlah gangguan; MTBF = naik ÷ jumlah gangguan',
+    },
   };
 }
 
@@ -190,7 +228,9 @@ export async function bandwidthTable(ctx: AuditContext, months: Month[]): Promis
         peakUtil: r.summary.peakUtilisationPercent,
         verdict: r.summary.committed.verdict,
         ceiling: r.summary.committed.ceilingBps,
-        sla: r.sla.length ? r.sla.map((s) => `${s.metric}:${s.met === null ? '-' : s.met ? 'ok' : 'X'}`).join(' ') : '-',
+        sla: r.sla.length
+          ? r.sla.map((s) => `${s.metric}:${s.met === null ? '-' : s.met ? 'ok' : 'X'}`).join(' ')
+          : '-',
       });
   }
   return {
@@ -213,7 +253,11 @@ export async function bandwidthTable(ctx: AuditContext, months: Month[]): Promis
     provenance: {
       source: 'InfluxDB interface.in_bps/out_bps (rollup 5 menit)',
       period: ctx.periodLabel,
-      method: t(ctx, 'Persentil ke-95 sampel 5 menit (urutkan, ambil sampel ke-⌈0,95·n⌉); lihat docs/service-levels.md', '95th percentile of 5-minute samples (sort, take sample ⌈0.95·n⌉); see docs/service-levels.md'),
+      method: t(
+        ctx,
+        'Persentil ke-95 sampel 5 menit (urutkan, ambil sampel ke-⌈0,95·n⌉); lihat docs/service-levels.md',
+        '95th percentile of 5-minute samples (sort, take sample ⌈0.95·n⌉); see docs/service-levels.md',
+      ),
     },
   };
 }
@@ -241,12 +285,24 @@ async function capacityTables(ctx: AuditContext): Promise<Table[]> {
         block: r.space.largestFreeU,
         allocated: r.power.allocatedWatts,
         measured: r.power.measuredWatts,
-        redundant: r.power.hasPair ? (r.power.redundant ? t(ctx, 'ya', 'yes') : t(ctx, 'tidak', 'no')) : t(ctx, 'tanpa pasangan', 'no pair'),
+        redundant: r.power.hasPair
+          ? r.power.redundant
+            ? t(ctx, 'ya', 'yes')
+            : t(ctx, 'tidak', 'no')
+          : t(ctx, 'tanpa pasangan', 'no pair'),
       })),
       provenance: {
-        source: t(ctx, 'Konfigurasi rak dan perangkat; pembacaan PDU/UPS terakhir', 'Rack and device configuration; last PDU/UPS readings'),
+        source: t(
+          ctx,
+          'Konfigurasi rak dan perangkat; pembacaan PDU/UPS terakhir',
+          'Rack and device configuration; last PDU/UPS readings',
+        ),
         period: t(ctx, 'akhir periode', 'end of period'),
-        method: t(ctx, 'Daya tersedia = V × A × batas % (× √3 tiga fase)', 'Available power = V × A × max % (× √3 three-phase)'),
+        method: t(
+          ctx,
+          'Daya tersedia = V × A × batas % (× √3 tiga fase)',
+          'Available power = V × A × max % (× √3 three-phase)',
+        ),
       },
     },
     {
@@ -255,11 +311,20 @@ async function capacityTables(ctx: AuditContext): Promise<Table[]> {
       columns: [
         { key: 'id', label: 'UPS', kind: 'text' },
         { key: 'load', label: t(ctx, 'Beban', 'Load'), kind: 'percent', decimals: 1 },
-        { key: 'runtime', label: t(ctx, 'Sisa waktu (menit)', 'Runtime (minutes)'), kind: 'number', decimals: 0 },
+        {
+          key: 'runtime',
+          label: t(ctx, 'Sisa waktu (menit)', 'Runtime (minutes)'),
+          kind: 'number',
+          decimals: 0,
+        },
       ],
       rows: cap.ups.map((u) => ({ id: u.id, load: u.loadPercent, runtime: u.runtimeMinutes })),
       emptyText: t(ctx, 'Tidak ada UPS.', 'No UPS.'),
-      provenance: { source: 'InfluxDB ups', period: t(ctx, 'akhir periode', 'end of period'), method: 'last(load_percent), last(runtime_minutes)' },
+      provenance: {
+        source: 'InfluxDB ups',
+        period: t(ctx, 'akhir periode', 'end of period'),
+        method: 'last(load_percent), last(runtime_minutes)',
+      },
     },
   ];
 }

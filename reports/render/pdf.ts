@@ -22,7 +22,11 @@ export async function renderPdf(report: Report): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: report.meta.title, Author: report.meta.organisation, Creator: `noc ${report.meta.agentVersion}` },
+    info: {
+      Title: report.meta.title,
+      Author: report.meta.organisation,
+      Creator: `noc ${report.meta.agentVersion}`,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -113,7 +117,9 @@ function renderSection(doc: Doc, report: Report, section: Section): void {
 function widths(doc: Doc, report: Report, table: Table): number[] {
   doc.fontSize(8);
   const want = table.columns.map((c) => {
-    const cells = table.rows.slice(0, 200).map((r) => cellText(r[c.key] ?? null, c, report.meta.lang, report.meta.timezone));
+    const cells = table.rows
+      .slice(0, 200)
+      .map((r) => cellText(r[c.key] ?? null, c, report.meta.lang, report.meta.timezone));
     const longest = Math.max(doc.widthOfString(c.label), ...cells.map((t) => doc.widthOfString(t)));
     return Math.min(Math.max(longest + 8, 40), 260);
   });
@@ -127,7 +133,11 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
   doc.font('bold').fontSize(11).text(table.title, MARGIN, doc.y, { width: WIDTH });
   doc.moveDown(0.3);
   if (!table.rows.length) {
-    paragraph(doc, table.emptyText ?? (lang === 'en' ? 'No records in this period.' : 'Tidak ada catatan pada periode ini.'));
+    paragraph(
+      doc,
+      table.emptyText ??
+        (lang === 'en' ? 'No records in this period.' : 'Tidak ada catatan pada periode ini.'),
+    );
     return;
   }
   const cols = widths(doc, report, table);
@@ -136,7 +146,11 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
     const height = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: cols[i] - 6 }))) + 6;
     if (doc.y + height > BOTTOM) {
       doc.addPage();
-      if (!bold) drawRow(table.columns.map((c) => c.label), true);
+      if (!bold)
+        drawRow(
+          table.columns.map((c) => c.label),
+          true,
+        );
       doc.font(bold ? 'bold' : 'body').fontSize(8);
     }
     const top = doc.y;
@@ -147,11 +161,23 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
       doc.text(text, x + 3, top + 3, { width: cols[i] - 6, align: numeric ? 'right' : 'left' });
       x += cols[i];
     });
-    doc.moveTo(MARGIN, top + height).lineTo(MARGIN + WIDTH, top + height).lineWidth(0.3).strokeColor('#b0b8c4').stroke();
+    doc
+      .moveTo(MARGIN, top + height)
+      .lineTo(MARGIN + WIDTH, top + height)
+      .lineWidth(0.3)
+      .strokeColor('#b0b8c4')
+      .stroke();
     doc.y = top + height;
   };
-  drawRow(table.columns.map((c) => c.label), true);
-  for (const row of table.rows) drawRow(table.columns.map((c) => cellText(row[c.key] ?? null, c, lang, timezone)), false);
+  drawRow(
+    table.columns.map((c) => c.label),
+    true,
+  );
+  for (const row of table.rows)
+    drawRow(
+      table.columns.map((c) => cellText(row[c.key] ?? null, c, lang, timezone)),
+      false,
+    );
   doc.x = MARGIN;
   doc.moveDown(0.8);
 }
@@ -169,10 +195,36 @@ function barChart(doc: Doc, report: Report, chart: BarChart): void {
   const y = (v: number) => top + height - ((v - min) / span) * height;
   const left = MARGIN + 40;
   const plotWidth = WIDTH - 40;
-  doc.lineWidth(0.5).strokeColor('#555').moveTo(left, top).lineTo(left, top + height).lineTo(left + plotWidth, top + height).stroke();
+  doc
+    .lineWidth(0.5)
+    .strokeColor('#555')
+    .moveTo(left, top)
+    .lineTo(left, top + height)
+    .lineTo(left + plotWidth, top + height)
+    .stroke();
   doc.font('body').fontSize(7).fillColor('black');
-  doc.text(cellText(max, { key: '', label: '', kind: 'number', decimals: 3 }, report.meta.lang, report.meta.timezone), MARGIN, top - 3, { width: 38, align: 'right' });
-  doc.text(cellText(min, { key: '', label: '', kind: 'number', decimals: 3 }, report.meta.lang, report.meta.timezone), MARGIN, top + height - 6, { width: 38, align: 'right' });
+  doc.text(
+    cellText(
+      max,
+      { key: '', label: '', kind: 'number', decimals: 3 },
+      report.meta.lang,
+      report.meta.timezone,
+    ),
+    MARGIN,
+    top - 3,
+    { width: 38, align: 'right' },
+  );
+  doc.text(
+    cellText(
+      min,
+      { key: '', label: '', kind: 'number', decimals: 3 },
+      report.meta.lang,
+      report.meta.timezone,
+    ),
+    MARGIN,
+    top + height - 6,
+    { width: 38, align: 'right' },
+  );
   const slot = plotWidth / Math.max(chart.bars.length, 1);
   chart.bars.forEach((bar, i) => {
     const x = left + i * slot + slot * 0.15;
@@ -180,11 +232,22 @@ function barChart(doc: Doc, report: Report, chart: BarChart): void {
       const barTop = y(Math.max(min, bar.value));
       doc.rect(x, barTop, slot * 0.7, top + height - barTop).fill('#3b6ea5');
     }
-    doc.fillColor('black').text(bar.label, left + i * slot, top + height + 3, { width: slot, align: 'center' });
+    doc
+      .fillColor('black')
+      .text(bar.label, left + i * slot, top + height + 3, { width: slot, align: 'center' });
   });
   for (const line of chart.lines ?? []) {
-    doc.lineWidth(0.8).strokeColor('#c0392b').dash(3, { space: 2 }).moveTo(left, y(line.value)).lineTo(left + plotWidth, y(line.value)).stroke().undash();
-    doc.fillColor('#c0392b').text(line.label, left + plotWidth - 150, y(line.value) - 9, { width: 150, align: 'right' });
+    doc
+      .lineWidth(0.8)
+      .strokeColor('#c0392b')
+      .dash(3, { space: 2 })
+      .moveTo(left, y(line.value))
+      .lineTo(left + plotWidth, y(line.value))
+      .stroke()
+      .undash();
+    doc
+      .fillColor('#c0392b')
+      .text(line.label, left + plotWidth - 150, y(line.value) - 9, { width: 150, align: 'right' });
   }
   doc.fillColor('black').strokeColor('black');
   doc.x = MARGIN;

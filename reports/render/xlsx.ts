@@ -26,7 +26,9 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
     for (const table of section.tables) {
       sheet.addRow([]);
       sheet.addRow([table.title]).font = { bold: true };
-      sheet.addRow([`${table.provenance.source} · ${table.provenance.period} · ${table.provenance.method}`]).font = {
+      sheet.addRow([
+        `${table.provenance.source} · ${table.provenance.period} · ${table.provenance.method}`,
+      ]).font = {
         italic: true,
         size: 8,
       };
@@ -77,7 +79,10 @@ function numberFormat(column: Column): string | undefined {
 
 /** Excel sheet names: at most 31 characters, no []:*?/\ and unique. */
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28).trim();
+  const base = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 28)
+    .trim();
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base} ${i}`;
   used.add(name);

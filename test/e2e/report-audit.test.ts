@@ -35,8 +35,22 @@ const configYaml = stringify({
   agencies: [{ id: 'dinkes', name: 'Dinas Kesehatan' }],
   sites: [{ id: 'pd', name: 'Pusat Data' }],
   devices: [
-    { id: 'r1', kind: 'router', site: 'pd', criticality: 'Strategis', snmp: { version: '2c', community: 'x' } },
-    { id: 's1', kind: 'server', site: 'pd', agency: 'dinkes', parents: ['r1'], added: '2025-05-01', snmp: { version: '3', auth: { username: 'u', authKey: 'k1234567', privKey: 'p1234567' } } },
+    {
+      id: 'r1',
+      kind: 'router',
+      site: 'pd',
+      criticality: 'Strategis',
+      snmp: { version: '2c', community: 'x' },
+    },
+    {
+      id: 's1',
+      kind: 'server',
+      site: 'pd',
+      agency: 'dinkes',
+      parents: ['r1'],
+      added: '2025-05-01',
+      snmp: { version: '3', auth: { username: 'u', authKey: 'k1234567', privKey: 'p1234567' } },
+    },
   ],
   links: [
     {
@@ -49,10 +63,23 @@ const configYaml = stringify({
     },
   ],
   services: [
-    { id: 'portal', name: 'Portal Kabupaten', urls: ['https://portal.uji.go.id/'], devices: ['s1'], availabilityTarget: { percent: 99.9, source: 'SLA Diskominfo 2025' } },
+    {
+      id: 'portal',
+      name: 'Portal Kabupaten',
+      urls: ['https://portal.uji.go.id/'],
+      devices: ['s1'],
+      availabilityTarget: { percent: 99.9, source: 'SLA Diskominfo 2025' },
+    },
   ],
   serviceLevels: {
-    maintenance: [{ scope: { device: 's1' }, from: new Date(MAINT[0]).toISOString(), to: new Date(MAINT[1]).toISOString(), reason: 'Ganti disk' }],
+    maintenance: [
+      {
+        scope: { device: 's1' },
+        from: new Date(MAINT[0]).toISOString(),
+        to: new Date(MAINT[1]).toISOString(),
+        reason: 'Ganti disk',
+      },
+    ],
   },
 });
 
@@ -107,7 +134,10 @@ beforeAll(async () => {
 
   const pem = join(dir, 'report.key');
   writeFileSync(pem, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  const loaded = parseConfig(configYaml.replace('http://127.0.0.1:1', influx.url) + `reports:\n  signingKey: { file: ${pem} }\n`, { baseDir: dir, env: {} });
+  const loaded = parseConfig(
+    configYaml.replace('http://127.0.0.1:1', influx.url) + `reports:\n  signingKey: { file: ${pem} }\n`,
+    { baseDir: dir, env: {} },
+  );
   expect(loaded.problems).toEqual([]);
   out = join(dir, 'out');
   await runReport(loaded.config!, {
@@ -135,8 +165,15 @@ const R1_AVAILABILITY = (100 * (R1_MONITORED - 24)) / R1_MONITORED;
 
 describe('audit report of a generated year', () => {
   it('is titled for the organisation and the year, with the four audit domains', () => {
-    expect(report.meta.title).toBe('Laporan Audit Infrastruktur SPBE — Diskominfo Kabupaten Uji — Tahun 2025');
-    expect(report.sections.map((s) => s.id)).toEqual(['a-tata-kelola', 'b-fungsionalitas', 'c-kinerja', 'd-aspek-lain']);
+    expect(report.meta.title).toBe(
+      'Laporan Audit Infrastruktur SPBE — Diskominfo Kabupaten Uji — Tahun 2025',
+    );
+    expect(report.sections.map((s) => s.id)).toEqual([
+      'a-tata-kelola',
+      'b-fungsionalitas',
+      'c-kinerja',
+      'd-aspek-lain',
+    ]);
   });
 
   it('availability per device equals the hand-computed figure (outage 2 h, gap 24 h excluded)', () => {
@@ -148,7 +185,7 @@ describe('audit report of a generated year', () => {
     expect(r1.tier).toBe('II');
   });
 
-  it('the child is not charged for its parent\'s outage nor for maintenance, and is clipped to its added date', () => {
+  it("the child is not charged for its parent's outage nor for maintenance, and is clipped to its added date", () => {
     const s1 = rowOf('ketersediaan-device', 'id', 's1');
     expect(s1.availability).toBe(100);
     expect(s1.outages).toBe(0);
@@ -159,8 +196,16 @@ describe('audit report of a generated year', () => {
   });
 
   it('service and link availability, against their targets', () => {
-    expect(rowOf('ketersediaan-service', 'id', 'portal')).toMatchObject({ availability: 100, target: 99.9, met: 'ya' });
-    expect(rowOf('ketersediaan-link', 'id', 'isp-1')).toMatchObject({ availability: 100, target: 99.5, met: 'ya' });
+    expect(rowOf('ketersediaan-service', 'id', 'portal')).toMatchObject({
+      availability: 100,
+      target: 99.9,
+      met: 'ya',
+    });
+    expect(rowOf('ketersediaan-link', 'id', 'isp-1')).toMatchObject({
+      availability: 100,
+      target: 99.5,
+      met: 'ya',
+    });
   });
 
   it('bandwidth: p95 and the link capped below its committed rate, every month', () => {
@@ -176,14 +221,28 @@ describe('audit report of a generated year', () => {
   it('governance: inventory first/last seen, the firmware change, the reboot and the maintenance window', () => {
     expect(rowOf('inventaris', 'id', 's1').firstSeen).toBe(S1_ADDED);
     const changes = table('perubahan').rows;
-    expect(changes).toContainEqual(expect.objectContaining({ device: 'r1', change: 'OS/firmware berubah', detail: 'RouterOS 7.14 → RouterOS 7.16' }));
-    expect(changes).toContainEqual(expect.objectContaining({ device: 'r1', change: 'Restart terdeteksi', detail: '1' }));
-    expect(changes).toContainEqual(expect.objectContaining({ device: 's1', change: 'Perangkat ditambahkan', time: S1_ADDED }));
-    expect(table('pemeliharaan').rows).toEqual([expect.objectContaining({ from: MAINT[0], to: MAINT[1], reason: 'Ganti disk' })]);
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        device: 'r1',
+        change: 'OS/firmware berubah',
+        detail: 'RouterOS 7.14 → RouterOS 7.16',
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ device: 'r1', change: 'Restart terdeteksi', detail: '1' }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ device: 's1', change: 'Perangkat ditambahkan', time: S1_ADDED }),
+    );
+    expect(table('pemeliharaan').rows).toEqual([
+      expect.objectContaining({ from: MAINT[0], to: MAINT[1], reason: 'Ganti disk' }),
+    ]);
   });
 
   it('other aspects: SNMPv2c flagged, the expiring certificate, the monitoring gap stated', () => {
-    expect(table('keamanan').rows).toEqual([{ device: 'r1', observation: 'SNMPv2c (community tanpa enkripsi)' }]);
+    expect(table('keamanan').rows).toEqual([
+      { device: 'r1', observation: 'SNMPv2c (community tanpa enkripsi)' },
+    ]);
     expect(table('sertifikat').rows).toEqual([{ url: 'https://portal.uji.go.id/', daysLeft: 20 }]);
     expect(table('kesenjangan-data').rows).toEqual([{ from: GAP[0], to: GAP[1], duration: 86400_000 }]);
     const findings = report.sections.find((s) => s.id === 'd-aspek-lain')!.findings!;
@@ -195,8 +254,17 @@ describe('audit report of a generated year', () => {
   });
 
   it('the PDF reads back with its sections and Indonesian figures', () => {
-    const text = execFileSync('pdftotext', ['-layout', join(out, 'laporan-audit-2025.pdf'), '-'], { encoding: 'utf8' });
-    for (const heading of ['Ringkasan eksekutif', '(a) Tata kelola dan manajemen TIK', '(b) Fungsionalitas', '(c) Kinerja', '(d) Aspek lain', 'Lampiran: sumber setiap angka'])
+    const text = execFileSync('pdftotext', ['-layout', join(out, 'laporan-audit-2025.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    for (const heading of [
+      'Ringkasan eksekutif',
+      '(a) Tata kelola dan manajemen TIK',
+      '(b) Fungsionalitas',
+      '(c) Kinerja',
+      '(d) Aspek lain',
+      'Lampiran: sumber setiap angka',
+    ])
       expect(text).toContain(heading);
     expect(text).toContain(`${R1_AVAILABILITY.toFixed(3).replace('.', ',')} %`);
     expect(text).toContain('1 Mei 2025');
@@ -218,7 +286,9 @@ describe('audit report of a generated year', () => {
 
   it('writes one CSV per table', () => {
     const csv = readFileSync(join(out, 'csv', 'c-kinerja-ketersediaan-device.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\ufeffID,Nama,Ketersediaan,Target,Memenuhi,TIA-942,Cakupan data,Gangguan,Total padam,Sumber target');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\ufeffID,Nama,Ketersediaan,Target,Memenuhi,TIA-942,Cakupan data,Gangguan,Total padam,Sumber target',
+    );
     expect(csv).toContain(`r1,r1,${R1_AVAILABILITY}`);
   });
 
@@ -241,13 +311,19 @@ describe('audit report of a generated year', () => {
     const manifestPath = join(out, 'MANIFEST.json');
     const manifest = readFileSync(manifestPath, 'utf8');
     writeFileSync(manifestPath, manifest.replace('"lang": "id"', '"lang": "en"'));
-    expect(verifyReportDir(out, pub).problems).toContain('MANIFEST.json.sig: tanda tangan tidak cocok / signature does not match');
+    expect(verifyReportDir(out, pub).problems).toContain(
+      'MANIFEST.json.sig: tanda tangan tidak cocok / signature does not match',
+    );
     writeFileSync(manifestPath, manifest);
   });
 
   it('noc report verify is the same check from the command line', () => {
     expect(existsSync(join(__dirname, '..', '..', 'dist', 'bin'))).toBe(false);
-    const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'noc.js'), 'report', 'verify', out], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [join(__dirname, '..', '..', 'bin', 'noc.js'), 'report', 'verify', out],
+      { encoding: 'utf8' },
+    );
     expect(cli.status).toBe(0);
     expect(cli.stdout).toMatch(/^OK \d+ berkas utuh; tanda tangan cocok/);
   });

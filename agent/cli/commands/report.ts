@@ -23,7 +23,9 @@ interface ReportOptions {
 const STEPS = { audit: 10, monev: 6 };
 
 export function registerReport(program: Command): void {
-  const report = program.command('report').description('laporan audit infrastruktur dan ringkasan monev; verifikasi bukti');
+  const report = program
+    .command('report')
+    .description('laporan audit infrastruktur dan ringkasan monev; verifikasi bukti');
   const common = (cmd: Command) =>
     cmd
       .option('-c, --config <file>', 'configuration file (default $NOC_CONFIG or /etc/noc/noc.yaml)')
@@ -40,21 +42,31 @@ export function registerReport(program: Command): void {
       .option('--to <date>', 'last day (included), e.g. 2026-06-30'),
   ).action((opts: ReportOptions) => run('audit', opts));
 
-  common(report.command('monev').description('monthly monev summary').requiredOption('--month <yyyy-mm>', 'e.g. 2026-10')).action(
-    (opts: ReportOptions) => run('monev', opts),
-  );
+  common(
+    report
+      .command('monev')
+      .description('monthly monev summary')
+      .requiredOption('--month <yyyy-mm>', 'e.g. 2026-10'),
+  ).action((opts: ReportOptions) => run('monev', opts));
 
   report
     .command('verify')
     .description('check a report folder against its MANIFEST.json (SHA-256 of every file, Ed25519 signature)')
     .argument('<dir>', 'report folder')
-    .option('--public-key <file>', 'the organisation\'s public key (PEM); without it the key embedded in the manifest is used')
+    .option(
+      '--public-key <file>',
+      "the organisation's public key (PEM); without it the key embedded in the manifest is used",
+    )
     .action((dir: string, opts: { publicKey?: string }) => {
       const pem = opts.publicKey ? readFileSync(opts.publicKey, 'utf8') : undefined;
       const result = verifyReportDir(resolve(dir), pem);
       for (const p of result.problems) console.error(`GAGAL ${p}`);
       if (result.ok) {
-        const sig = result.signed ? (pem ? 'tanda tangan cocok dengan kunci yang diberikan' : 'tanda tangan cocok dengan kunci di manifes (bandingkan sidik kuncinya)') : 'tanpa tanda tangan';
+        const sig = result.signed
+          ? pem
+            ? 'tanda tangan cocok dengan kunci yang diberikan'
+            : 'tanda tangan cocok dengan kunci di manifes (bandingkan sidik kuncinya)'
+          : 'tanpa tanda tangan';
         console.log(`OK ${result.files} berkas utuh; ${sig}`);
       } else process.exitCode = EXIT.failed;
     });
@@ -69,7 +81,9 @@ async function run(kind: 'audit' | 'monev', opts: ReportOptions): Promise<void> 
   const lang = (opts.lang ?? config.organisation.language) as 'id' | 'en';
   if (lang !== 'id' && lang !== 'en') throw new Error(`--lang must be id or en, not "${lang}"`);
   // A bar on a terminal; nothing under cron or in a pipe.
-  const bar = process.stderr.isTTY ? new SingleBar({ format: 'menyusun laporan [{bar}] {value}/{total} {step}', stream: process.stderr }) : undefined;
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: 'menyusun laporan [{bar}] {value}/{total} {step}', stream: process.stderr })
+    : undefined;
   const formats = parseFormats(opts.format);
   bar?.start(STEPS[kind] + formats.length, 0, { step: '' });
   const { manifest, outDir } = await runReport(config, {
