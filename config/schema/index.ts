@@ -3,6 +3,8 @@ import { criticality, id, percent, secret, source } from './common';
 import { httpCheck } from './http';
 import { pingSettings } from './ping';
 import { routerosSettings } from './routeros';
+import { reportsSettings } from './reports';
+import { serviceLevelsSettings } from './service-levels';
 import { snmpSettings } from './snmp';
 
 /**
@@ -206,6 +208,8 @@ export const configSchema = z.strictObject({
   devices: z.array(device).default([]),
   links: z.array(link).default([]),
   services: z.array(service).default([]),
+  serviceLevels: serviceLevelsSettings.prefault({}),
+  reports: reportsSettings.prefault({}),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -15,8 +15,9 @@ export interface InfluxResult {
   series?: { name: string; tags?: Record<string, string>; columns: string[]; values: unknown[][] }[];
 }
 
-export async function influxWrite(url: string, db: string, lines: string[]): Promise<void> {
-  const res = await fetch(`${url}/write?db=${encodeURIComponent(db)}&precision=ms`, {
+export async function influxWrite(url: string, db: string, lines: string[], rp?: string): Promise<void> {
+  const params = new URLSearchParams({ db, precision: 'ms', ...(rp ? { rp } : {}) });
+  const res = await fetch(`${url}/write?${params}`, {
     method: 'POST',
     body: lines.join('\n'),
   });

@@ -4,6 +4,7 @@ import { registerDashboards } from './dashboards';
 import { registerDemo } from './demo';
 import { registerLab } from './lab';
 import { registerPoll } from './poll';
+import { registerReport } from './report';
 import { registerValidate } from './validate';
 
 /** Every `noc` subcommand, one file each. */
@@ -13,5 +14,6 @@ export const commands: ((program: Command) => void)[] = [
   registerDemo,
   registerLab,
   registerPoll,
+  registerReport,
   registerValidate,
 ];

@@ -1,0 +1,200 @@
+import type { NocConfig } from '../../config/load';
+import {
+  aggregate,
+  AvailabilityResult,
+  downWindows,
+  MaintenanceWindow,
+  meetsTarget,
+  summarise,
+  tierMet,
+  windowsFor,
+} from '../availability';
+import { InfluxEdge } from '../influx/client';
+import { fetchUp, pickSource, ROLLUP_INTERVAL_MS, Source, UpSeries } from '../influx/fetch';
+import { buildTimeline, combineAll, relabel, Segment } from '../timeline';
+import { configMaintenance, ObjectKind, SlaObject, slaObjects } from './inventory';
+
+/**
+ * Availability of every device, link and service over a period, read from InfluxDB:
+ * devices from `ping` up, links from `interface` ifOperStatus (tag link), services from `http`
+ * up (tags service, url; a service is up only while all its URLs are). Grouped by agency or site
+ * the devices' figures are added up by time (analytics/availability.ts aggregate).
+ */
+export type GroupBy = ObjectKind | 'agency' | 'site';
+
+export interface AvailabilityRow {
+  kind: GroupBy;
+  id: string;
+  name: string;
+  agency?: string;
+  site?: string;
+  targetPercent?: number;
+  targetSource?: string;
+  result: AvailabilityResult;
+  tier: string | null;
+  meetsTarget: boolean | null;
+}
+
+export interface AvailabilityQuery {
+  from: number;
+  to: number;
+  now: number;
+  by: GroupBy;
+  /** Windows from alerting's maintenance store, on top of those in the configuration. */
+  maintenance?: MaintenanceWindow[];
+  progress?: (done: number, total: number) => void;
+}
+
+/** Median gap between samples: the interval the collector really polled at. */
+export function sampleInterval(times: number[], fallbackMs: number): number {
+  if (times.length < 3) return fallbackMs;
+  const gaps = times
+    .slice(1)
+    .map((t, i) => t - times[i])
+    .sort((a, b) => a - b);
+  return gaps[gaps.length >> 1] || fallbackMs;
+}
+
+export interface Timelines {
+  objects: SlaObject[];
+  /** Final timeline per "kind:id", after maintenance and parent relabelling. */
+  final: Map<string, Segment[]>;
+  from: number;
+  to: number;
+  source: Source;
+}
+
+export async function objectTimelines(
+  edge: InfluxEdge,
+  config: NocConfig,
+  q: AvailabilityQuery,
+): Promise<Timelines> {
+  const to = Math.min(q.to, q.now);
+  const from = Math.min(q.from, to);
+  const sl = config.serviceLevels;
+  const src = await pickSource(edge, from, q.now, config.influx.retention.rawDays);
+  const fallback = src.kind === 'rollup' ? ROLLUP_INTERVAL_MS : config.agent.intervalSeconds * 1000;
+  const lookback = fallback * sl.maxGapIntervals;
+  const total = 3 * Math.ceil((to - from + lookback) / (31 * 86_400_000) || 1);
+  let done = 0;
+  const tick = () => q.progress?.(++done, total);
+  const isTrue = (v: unknown) => v === true || v === 1 || v === 'true';
+  const ping = await fetchUp(
+    edge,
+    src,
+    { measurement: 'ping', field: 'up', groupBy: ['device'], isUp: isTrue },
+    from,
+    to,
+    lookback,
+    tick,
+  );
+  const ifs = await fetchUp(
+    edge,
+    src,
+    {
+      measurement: 'interface',
+      field: 'ifOperStatus',
+      groupBy: ['link'],
+      where: `"link" != ''`,
+      isUp: (v) => v === 1,
+    },
+    from,
+    to,
+    lookback,
+    tick,
+  );
+  const http = await fetchUp(
+    edge,
+    src,
+    { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue },
+    from,
+    to,
+    lookback,
+    tick,
+  );
+
+  const maintenance = [...configMaintenance(config), ...(q.maintenance ?? [])];
+  const objects = slaObjects(config);
+  const raw = new Map<string, Segment[]>();
+  const build = (o: SlaObject, s: UpSeries | undefined) =>
+    buildTimeline(s?.times ?? [], s?.up ?? [], {
+      from: Math.max(from, o.added ?? -Infinity),
+      to,
+      intervalMs: src.kind === 'rollup' ? ROLLUP_INTERVAL_MS : sampleInterval(s?.times ?? [], fallback),
+      maxGapIntervals: sl.maxGapIntervals,
+    });
+  for (const o of objects) {
+    if (o.added !== undefined && o.added >= to) continue;
+    if (o.kind === 'device') raw.set(`device:${o.id}`, build(o, ping.get(o.id)));
+    else if (o.kind === 'link') raw.set(`link:${o.id}`, build(o, ifs.get(o.id)));
+    else {
+      const urls = [...http.entries()].filter(([k]) => k.startsWith(`${o.id}|`)).map(([, s]) => build(o, s));
+      // A service without URL probes is as available as all its devices together.
+      const parts = urls.length ? urls : o.devices.map((d) => build(o, ping.get(d)));
+      raw.set(`service:${o.id}`, combineAll(parts.length ? parts : [build(o, undefined)]));
+    }
+  }
+  const final = new Map<string, Segment[]>();
+  for (const o of objects) {
+    let tl = raw.get(`${o.kind}:${o.id}`);
+    if (!tl) continue;
+    const windows = windowsFor(maintenance, { devices: o.devices, site: o.site, agency: o.agency });
+    if (windows.length) tl = relabel(tl, windows, ['up', 'down', 'unknown'], 'maintenance');
+    if (sl.parentOutages === 'parent') {
+      const parentDown = o.parents.flatMap((p) => downWindows(raw.get(`device:${p}`) ?? []));
+      if (parentDown.length) tl = relabel(tl, parentDown, ['down'], 'parent');
+    }
+    final.set(`${o.kind}:${o.id}`, tl);
+  }
+  return { objects, final, from, to, source: src };
+}
+
+export async function availabilityReport(edge: InfluxEdge, config: NocConfig, q: AvailabilityQuery) {
+  const t = await objectTimelines(edge, config, q);
+  return { rows: availabilityRows(t, q.by), from: t.from, to: t.to, source: t.source };
+}
+
+export function availabilityRows(t: Timelines, by: GroupBy): AvailabilityRow[] {
+  const resultOf = (o: SlaObject): AvailabilityResult | undefined => {
+    const tl = t.final.get(`${o.kind}:${o.id}`);
+    if (!tl) return undefined;
+    const from = Math.min(Math.max(t.from, o.added ?? -Infinity), t.to);
+    return summarise(tl, from, t.to, from - t.from);
+  };
+  const row = (
+    kind: GroupBy,
+    id: string,
+    name: string,
+    r: AvailabilityResult,
+    o?: SlaObject,
+  ): AvailabilityRow => ({
+    kind,
+    id,
+    name,
+    agency: o?.agency,
+    site: o?.site,
+    targetPercent: o?.targetPercent,
+    targetSource: o?.targetSource,
+    result: r,
+    tier: tierMet(r.availabilityPercent),
+    meetsTarget: meetsTarget(r.availabilityPercent, o?.targetPercent),
+  });
+  if (by === 'device' || by === 'link' || by === 'service')
+    return t.objects
+      .filter((o) => o.kind === by)
+      .flatMap((o) => {
+        const r = resultOf(o);
+        return r ? [row(by, o.id, o.name, r, o)] : [];
+      });
+  // Agency and site: their devices' time added up.
+  const groups = new Map<string, AvailabilityResult[]>();
+  for (const o of t.objects.filter((x) => x.kind === 'device')) {
+    const key = by === 'agency' ? o.agency : o.site;
+    const r = resultOf(o);
+    if (!key || !r) continue;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, results]) => row(by, key, key, aggregate(results)));
+}

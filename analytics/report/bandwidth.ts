@@ -1,0 +1,103 @@
+import type { NocConfig } from '../../config/load';
+import { BandwidthSummary, slaCheck, SlaItem, summariseBandwidth } from '../bandwidth';
+import { InfluxEdge } from '../influx/client';
+import { fetchLatency, fetchRates, pickSource } from '../influx/fetch';
+import { availabilityRows, objectTimelines } from './availability';
+
+/**
+ * The monthly bill-style summary per link (and per agency queue): 95th percentiles, average and
+ * peak utilisation, volume, the committed-rate check and, for ISP links with a contract, the SLA
+ * check against the NOC's own availability, latency and loss.
+ */
+export interface BandwidthRow {
+  kind: 'link' | 'queue';
+  id: string;
+  name: string;
+  provider?: string;
+  agency?: string;
+  committedBps?: number;
+  capacityBps?: number;
+  summary: BandwidthSummary;
+  availabilityPercent: number | null;
+  sla: SlaItem[];
+}
+
+export interface BandwidthQuery {
+  from: number;
+  to: number;
+  now: number;
+  link?: string;
+  progress?: (done: number, total: number) => void;
+}
+
+export async function bandwidthReport(edge: InfluxEdge, config: NocConfig, q: BandwidthQuery) {
+  const to = Math.min(q.to, q.now);
+  const from = Math.min(q.from, to);
+  const sl = config.serviceLevels;
+  const src = await pickSource(edge, from, q.now, config.influx.retention.rawDays);
+  const links = config.links.filter((l) => !q.link || l.id === q.link);
+  const rates = await fetchRates(
+    edge,
+    src,
+    { measurement: 'interface', tag: 'link', only: q.link },
+    from,
+    to,
+  );
+  q.progress?.(1, 3);
+  const queues = q.link
+    ? new Map()
+    : await fetchRates(edge, src, { measurement: 'queue', tag: 'queue' }, from, to);
+  q.progress?.(2, 3);
+  const needsSla = links.some((l) => l.contract);
+  const avail = needsSla
+    ? new Map(
+        availabilityRows(
+          await objectTimelines(edge, config, { from, to, now: q.now, by: 'link' }),
+          'link',
+        ).map((r) => [r.id, r.result.availabilityPercent]),
+      )
+    : new Map<string, number | null>();
+  const rows: BandwidthRow[] = [];
+  for (const l of links) {
+    const r = rates.get(l.id) ?? { times: [], inBps: [], outBps: [], speedMbps: null };
+    const committedBps = l.committedRate ? l.committedRate.mbps * 1e6 : undefined;
+    const capacityBps = committedBps ?? (r.speedMbps ? r.speedMbps * 1e6 : undefined);
+    const summary = summariseBandwidth({
+      inBps: r.inBps,
+      outBps: r.outBps,
+      intervalSeconds: 300,
+      capacityBps,
+      committedBps,
+      percentile: sl.percentile,
+      saturation: sl.saturation,
+    });
+    const availabilityPercent = avail.get(l.id) ?? null;
+    const sla = l.contract
+      ? slaCheck(l.contract, { availabilityPercent, ...(await fetchLatency(edge, src, l.device, from, to)) })
+      : [];
+    rows.push({
+      kind: 'link',
+      id: l.id,
+      name: l.name ?? l.id,
+      provider: l.provider,
+      agency: l.agency,
+      committedBps,
+      capacityBps,
+      summary,
+      availabilityPercent,
+      sla,
+    });
+  }
+  for (const [id, r] of [...queues.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const summary = summariseBandwidth({
+      inBps: r.inBps,
+      outBps: r.outBps,
+      intervalSeconds: 300,
+      percentile: sl.percentile,
+      saturation: sl.saturation,
+    });
+    rows.push({ kind: 'queue', id, name: id, summary, availabilityPercent: null, sla: [] });
+  }
+  q.progress?.(3, 3);
+  return { rows, from, to, source: src };
+}

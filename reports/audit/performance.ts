@@ -1,0 +1,334 @@
+import { TIERS } from '../../analytics/availability';
+import { bandwidthReport } from '../../analytics/report/bandwidth';
+import { capacityReport } from '../../analytics/report/capacity';
+import {
+  availabilityRows,
+  AvailabilityRow,
+  GroupBy,
+  objectTimelines,
+  Timelines,
+} from '../../analytics/report/availability';
+import { parsePeriod } from '../../analytics/period';
+import { localParts, monthName } from '../dates';
+import type { BarChart, Section, Table } from '../model';
+import { AuditContext, t } from './context';
+
+const FORMULA =
+  'ketersediaan = 100 × naik ÷ (naik + padam); pemeliharaan, gangguan induk dan waktu tak terpantau dikecualikan';
+
+/**
+ * (c) Kinerja: availability against targets and the TIA-942 tiers (per device, link, service
+ * and agency, and month by month), outages, bandwidth per link and month with the 95th
+ * percentile and the committed-rate check, and capacity at the end of the period.
+ */
+export async function performanceSection(ctx: AuditContext, timelines: Timelines): Promise<Section> {
+  const tables: Table[] = [];
+  for (const by of ['agency', 'service', 'link', 'device'] as GroupBy[])
+    tables.push(availabilityTable(ctx, timelines, by));
+  ctx.progress?.('ketersediaan');
+  const months = monthsOf(ctx);
+  const monthly = monthlyTable(ctx, timelines, months);
+  tables.push(monthly.table, outagesTable(ctx, timelines));
+  tables.push(await bandwidthTable(ctx, months));
+  ctx.progress?.('bandwidth');
+  tables.push(...(await capacityTables(ctx)));
+  ctx.progress?.('kapasitas');
+  return {
+    id: 'c-kinerja',
+    title: t(ctx, '(c) Kinerja', '(c) Performance'),
+    paragraphs: [
+      t(
+        ctx,
+        `Ketersediaan dihitung dari data keterjangkauan (ping), status tautan dan pemeriksaan situs; ${FORMULA}. Acuan tingkat TIA-942: ${TIERS.map((x) => `${x.tier} ${String(x.percent).replace('.', ',')} %`).join(', ')}.`,
+        `Availability is computed from reachability (ping), link status and website probes; availability = 100 × up ÷ (up + down), with maintenance, parent outages and unmonitored time excluded. TIA-942 reference tiers: ${TIERS.map((x) => `${x.tier} ${x.percent} %`).join(', ')}.`,
+      ),
+    ],
+    tables,
+    charts: [monthly.chart],
+  };
+}
+
+export function availabilityTable(ctx: AuditContext, tl: Timelines, by: GroupBy): Table {
+  const rows = availabilityRows(tl, by);
+  const label: Record<string, [string, string]> = {
+    agency: [`Ketersediaan per ${ctx.config.organisation.agencyLabel}`, 'Availability by agency'],
+    service: ['Ketersediaan per layanan', 'Availability by service'],
+    link: ['Ketersediaan per tautan', 'Availability by link'],
+    device: ['Ketersediaan per perangkat', 'Availability by device'],
+  };
+  return {
+    id: `ketersediaan-${by}`,
+    title: t(ctx, ...label[by]),
+    columns: [
+      { key: 'id', label: 'ID', kind: 'text' },
+      { key: 'name', label: t(ctx, 'Nama', 'Name'), kind: 'text' },
+      { key: 'availability', label: t(ctx, 'Ketersediaan', 'Availability'), kind: 'percent' },
+      { key: 'target', label: 'Target', kind: 'percent' },
+      { key: 'met', label: t(ctx, 'Memenuhi', 'Met'), kind: 'text' },
+      { key: 'tier', label: 'TIA-942', kind: 'text' },
+      { key: 'coverage', label: t(ctx, 'Cakupan data', 'Coverage'), kind: 'percent', decimals: 1 },
+      { key: 'outages', label: t(ctx, 'Gangguan', 'Outages'), kind: 'integer' },
+      { key: 'downtime', label: t(ctx, 'Total padam', 'Downtime'), kind: 'duration' },
+      { key: 'targetSource', label: t(ctx, 'Sumber target', 'Target source'), kind: 'text' },
+    ],
+    rows: rows.map((r) => row(ctx, r)),
+    emptyText: t(ctx, 'Tidak ada objek.', 'No objects.'),
+    provenance: {
+      source: `InfluxDB ${tl.source?.kind ?? ''} (ping.up, interface.ifOperStatus, http.up)`,
+      period: ctx.periodLabel,
+      method: FORMULA,
+    },
+  };
+}
+
+function row(ctx: AuditContext, r: AvailabilityRow): Table['rows'][number] {
+  const a = r.result.availabilityPercent;
+  return {
+    id: r.id,
+    name: r.name,
+    availability: a,
+    target: r.targetPercent ?? null,
+    met:
+      r.meetsTarget === null
+        ? a === null
+          ? t(ctx, 'tidak terpantau', 'not monitored')
+          : '-'
+        : r.meetsTarget
+          ? t(ctx, 'ya', 'yes')
+          : t(ctx, 'tidak', 'no'),
+    tier: r.tier ?? '-',
+    coverage: r.result.coveragePercent,
+    outages: r.result.outageCount,
+    downtime: r.result.downMs,
+    targetSource: r.targetSource ?? null,
+  };
+}
+
+interface Month {
+  from: number;
+  to: number;
+  label: string;
+}
+
+export function monthsOf(ctx: AuditContext): Month[] {
+  const tz = ctx.config.organisation.timezone;
+  const out: Month[] = [];
+  for (let from = ctx.from; from < ctx.to;) {
+    const p = localParts(from, tz);
+    const month = parsePeriod(`${p.year}-${String(p.month).padStart(2, '0')}`, tz);
+    const to = Math.min(ctx.to, month.to);
+    out.push({ from, to, label: `${monthName(p.month, ctx.lang).slice(0, 3)} ${p.year}` });
+    from = to;
+  }
+  return out;
+}
+
+function monthlyTable(ctx: AuditContext, tl: Timelines, months: Month[]): { table: Table; chart: BarChart } {
+  const per = months.map((m) => {
+    const rows = availabilityRows(
+      { ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) },
+      'service',
+    );
+    const devices = availabilityRows(
+      { ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) },
+      'device',
+    );
+    const mean = (rs: AvailabilityRow[]) => {
+      const v = rs.map((r) => r.result.availabilityPercent).filter((x): x is number => x !== null);
+      return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+    };
+    return {
+      month: m.label,
+      services: mean(rows),
+      devices: mean(devices),
+      outages: devices.reduce((s, r) => s + r.result.outageCount, 0),
+    };
+  });
+  const target = Math.min(...ctx.config.services.map((s) => s.availabilityTarget?.percent ?? 100), 100);
+  return {
+    table: {
+      id: 'ketersediaan-bulanan',
+      title: t(ctx, 'Ketersediaan bulanan (rata-rata)', 'Monthly availability (mean)'),
+      columns: [
+        { key: 'month', label: t(ctx, 'Bulan', 'Month'), kind: 'text' },
+        { key: 'services', label: t(ctx, 'Layanan', 'Services'), kind: 'percent' },
+        { key: 'devices', label: t(ctx, 'Perangkat', 'Devices'), kind: 'percent' },
+        { key: 'outages', label: t(ctx, 'Gangguan perangkat', 'Device outages'), kind: 'integer' },
+      ],
+      rows: per,
+      provenance: {
+        source: 'InfluxDB',
+        period: ctx.periodLabel,
+        method: t(
+          ctx,
+          'Rata-rata ketersediaan objek per bulan; ' + FORMULA,
+          "Mean of the objects' monthly availability",
+        ),
+      },
+    },
+    chart: {
+      id: 'ketersediaan-bulanan',
+      title: t(ctx, 'Ketersediaan layanan per bulan', 'Service availability per month'),
+      unit: '%',
+      bars: per.map((p) => ({ label: p.month.split(' ')[0], value: p.services })),
+      lines: [
+        ...(target < 100 ? [{ label: `Target ${String(target).replace('.', ',')} %`, value: target }] : []),
+        { label: 'TIA-942 III 99,982 %', value: 99.982 },
+      ],
+      max: 100,
+    },
+  };
+}
+
+export function outagesTable(ctx: AuditContext, tl: Timelines): Table {
+  const rows = availabilityRows(tl, 'device')
+    .filter((r) => r.result.outageCount > 0)
+    .sort((a, b) => b.result.downMs - a.result.downMs);
+  return {
+    id: 'gangguan',
+    title: t(ctx, 'Gangguan per perangkat (terbesar lebih dulu)', 'Outages per device (largest first)'),
+    columns: [
+      { key: 'id', label: t(ctx, 'Perangkat', 'Device'), kind: 'text' },
+      { key: 'outages', label: t(ctx, 'Jumlah', 'Count'), kind: 'integer' },
+      { key: 'downtime', label: t(ctx, 'Total padam', 'Downtime'), kind: 'duration' },
+      { key: 'mttr', label: 'MTTR', kind: 'duration' },
+      { key: 'mtbf', label: 'MTBF', kind: 'duration' },
+      { key: 'longest', label: t(ctx, 'Terlama', 'Longest'), kind: 'duration' },
+    ],
+    rows: rows.map((r) => ({
+      id: r.id,
+      outages: r.result.outageCount,
+      downtime: r.result.downMs,
+      mttr: r.result.mttrMs,
+      mtbf: r.result.mtbfMs,
+      longest: r.result.longestOutageMs,
+    })),
+    emptyText: t(ctx, 'Tidak ada gangguan tercatat.', 'No outages recorded.'),
+    provenance: {
+      source: 'InfluxDB ping.up',
+      period: ctx.periodLabel,
+      method: 'MTTR = padam ÷ jumlah gangguan; MTBF = naik ÷ jumlah gangguan',
+    },
+  };
+}
+
+export async function bandwidthTable(ctx: AuditContext, months: Month[]): Promise<Table> {
+  const rows: Table['rows'] = [];
+  for (const m of months) {
+    if (m.from >= ctx.now) break;
+    const report = await bandwidthReport(ctx.edge, ctx.config, { from: m.from, to: m.to, now: ctx.now });
+    for (const r of report.rows.filter((x) => x.kind === 'link'))
+      rows.push({
+        month: m.label,
+        link: r.id,
+        committed: r.committedBps ?? null,
+        p95in: r.summary.p95InBps,
+        p95out: r.summary.p95OutBps,
+        avgUtil: r.summary.avgUtilisationPercent,
+        peakUtil: r.summary.peakUtilisationPercent,
+        verdict: r.summary.committed.verdict,
+        ceiling: r.summary.committed.ceilingBps,
+        sla: r.sla.length
+          ? r.sla.map((s) => `${s.metric}:${s.met === null ? '-' : s.met ? 'ok' : 'X'}`).join(' ')
+          : '-',
+      });
+  }
+  return {
+    id: 'bandwidth',
+    title: t(ctx, 'Bandwidth per tautan per bulan', 'Bandwidth per link per month'),
+    columns: [
+      { key: 'month', label: t(ctx, 'Bulan', 'Month'), kind: 'text' },
+      { key: 'link', label: t(ctx, 'Tautan', 'Link'), kind: 'text' },
+      { key: 'committed', label: t(ctx, 'Komitmen', 'Committed'), kind: 'bps' },
+      { key: 'p95in', label: 'P95 in', kind: 'bps' },
+      { key: 'p95out', label: 'P95 out', kind: 'bps' },
+      { key: 'avgUtil', label: t(ctx, 'Util. rata-rata', 'Avg util.'), kind: 'percent', decimals: 1 },
+      { key: 'peakUtil', label: t(ctx, 'Util. puncak', 'Peak util.'), kind: 'percent', decimals: 1 },
+      { key: 'verdict', label: t(ctx, 'Cek laju komitmen', 'Committed-rate check'), kind: 'text' },
+      { key: 'ceiling', label: t(ctx, 'Plafon terukur', 'Measured ceiling'), kind: 'bps' },
+      { key: 'sla', label: 'SLA ISP', kind: 'text' },
+    ],
+    rows,
+    emptyText: t(ctx, 'Tidak ada tautan terkonfigurasi.', 'No links configured.'),
+    provenance: {
+      source: 'InfluxDB interface.in_bps/out_bps (rollup 5 menit)',
+      period: ctx.periodLabel,
+      method: t(
+        ctx,
+        'Persentil ke-95 sampel 5 menit (urutkan, ambil sampel ke-⌈0,95·n⌉); lihat docs/service-levels.md',
+        '95th percentile of 5-minute samples (sort, take sample ⌈0.95·n⌉); see docs/service-levels.md',
+      ),
+    },
+  };
+}
+
+async function capacityTables(ctx: AuditContext): Promise<Table[]> {
+  const at = Math.min(ctx.to, ctx.now);
+  const cap = await capacityReport(ctx.edge, ctx.config, { now: at });
+  return [
+    {
+      id: 'kapasitas-rak',
+      title: t(ctx, 'Kapasitas rak pada akhir periode', 'Rack capacity at the end of the period'),
+      columns: [
+        { key: 'rack', label: t(ctx, 'Rak', 'Rack'), kind: 'text' },
+        { key: 'used', label: t(ctx, 'U terpakai', 'U used'), kind: 'integer' },
+        { key: 'free', label: t(ctx, 'U kosong', 'U free'), kind: 'integer' },
+        { key: 'block', label: t(ctx, 'Blok kosong terbesar', 'Largest free block'), kind: 'integer' },
+        { key: 'allocated', label: t(ctx, 'Daya dialokasikan', 'Allocated power'), kind: 'watts' },
+        { key: 'measured', label: t(ctx, 'Daya terukur', 'Measured power'), kind: 'watts' },
+        { key: 'redundant', label: t(ctx, 'Redundan A/B', 'A/B redundant'), kind: 'text' },
+      ],
+      rows: cap.racks.map((r) => ({
+        rack: r.id,
+        used: r.space.usedU,
+        free: r.space.freeU,
+        block: r.space.largestFreeU,
+        allocated: r.power.allocatedWatts,
+        measured: r.power.measuredWatts,
+        redundant: r.power.hasPair
+          ? r.power.redundant
+            ? t(ctx, 'ya', 'yes')
+            : t(ctx, 'tidak', 'no')
+          : t(ctx, 'tanpa pasangan', 'no pair'),
+      })),
+      provenance: {
+        source: t(
+          ctx,
+          'Konfigurasi rak dan perangkat; pembacaan PDU/UPS terakhir',
+          'Rack and device configuration; last PDU/UPS readings',
+        ),
+        period: t(ctx, 'akhir periode', 'end of period'),
+        method: t(
+          ctx,
+          'Daya tersedia = V × A × batas % (× √3 tiga fase)',
+          'Available power = V × A × max % (× √3 three-phase)',
+        ),
+      },
+    },
+    {
+      id: 'ups',
+      title: t(ctx, 'UPS: beban dan sisa waktu', 'UPS: load and runtime'),
+      columns: [
+        { key: 'id', label: 'UPS', kind: 'text' },
+        { key: 'load', label: t(ctx, 'Beban', 'Load'), kind: 'percent', decimals: 1 },
+        {
+          key: 'runtime',
+          label: t(ctx, 'Sisa waktu (menit)', 'Runtime (minutes)'),
+          kind: 'number',
+          decimals: 0,
+        },
+      ],
+      rows: cap.ups.map((u) => ({ id: u.id, load: u.loadPercent, runtime: u.runtimeMinutes })),
+      emptyText: t(ctx, 'Tidak ada UPS.', 'No UPS.'),
+      provenance: {
+        source: 'InfluxDB ups',
+        period: t(ctx, 'akhir periode', 'end of period'),
+        method: 'last(load_percent), last(runtime_minutes)',
+      },
+    },
+  ];
+}
+
+export async function timelinesFor(ctx: AuditContext): Promise<Timelines> {
+  return objectTimelines(ctx.edge, ctx.config, { from: ctx.from, to: ctx.to, now: ctx.now, by: 'device' });
+}

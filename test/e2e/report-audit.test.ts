@@ -1,0 +1,330 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { stringify } from 'yaml';
+import { startInfluxd, PrivateInfluxd } from '../../agent/lab/influxd';
+import { parseConfig } from '../../config/load';
+import { verifyReportDir } from '../../reports/manifest';
+import type { Report } from '../../reports/model';
+import { runReport } from '../../reports/run';
+import { influxQuery, influxWrite } from '../harness/influx-http';
+
+/**
+ * A generated year (2025, WIB) of 5-minute rollups as the agent's continuous query writes them,
+ * with known outages, a maintenance window, a monitoring gap, a link capped below its committed
+ * rate and a firmware change. The report's figures must equal the hand-computed ones.
+ */
+const WIB = 7 * 3600_000;
+const at = (iso: string) => Date.parse(`${iso}+07:00`);
+const FROM = at('2025-01-01T00:00:00');
+const TO = at('2026-01-01T00:00:00');
+const STEP = 300_000;
+const R1_OUTAGE = [at('2025-07-10T02:00:00'), at('2025-07-10T04:00:00')];
+const MAINT = [at('2025-06-15T01:00:00'), at('2025-06-15T05:00:00')];
+const GAP = [at('2025-08-17T00:00:00'), at('2025-08-18T00:00:00')];
+const S1_ADDED = at('2025-05-01T00:00:00');
+const FIRMWARE_CHANGE = at('2025-09-01T03:00:00');
+const inside = (t: number, w: number[]) => t >= w[0] && t < w[1];
+
+const configYaml = stringify({
+  organisation: { name: 'Diskominfo Kabupaten Uji' },
+  influx: { url: 'http://127.0.0.1:1', database: 'noc' },
+  agencies: [{ id: 'dinkes', name: 'Dinas Kesehatan' }],
+  sites: [{ id: 'pd', name: 'Pusat Data' }],
+  devices: [
+    {
+      id: 'r1',
+      kind: 'router',
+      site: 'pd',
+      criticality: 'Strategis',
+      snmp: { version: '2c', community: 'x' },
+    },
+    {
+      id: 's1',
+      kind: 'server',
+      site: 'pd',
+      agency: 'dinkes',
+      parents: ['r1'],
+      added: '2025-05-01',
+      snmp: { version: '3', auth: { username: 'u', authKey: 'k1234567', privKey: 'p1234567' } },
+    },
+  ],
+  links: [
+    {
+      id: 'isp-1',
+      device: 'r1',
+      interface: 'ether1',
+      kind: 'isp',
+      committedRate: { mbps: 100, source: 'Kontrak ISP 2025' },
+      contract: { availabilityPercent: 99.5, source: 'Kontrak ISP 2025' },
+    },
+  ],
+  services: [
+    {
+      id: 'portal',
+      name: 'Portal Kabupaten',
+      urls: ['https://portal.uji.go.id/'],
+      devices: ['s1'],
+      availabilityTarget: { percent: 99.9, source: 'SLA Diskominfo 2025' },
+    },
+  ],
+  serviceLevels: {
+    maintenance: [
+      {
+        scope: { device: 's1' },
+        from: new Date(MAINT[0]).toISOString(),
+        to: new Date(MAINT[1]).toISOString(),
+        reason: 'Ganti disk',
+      },
+    ],
+  },
+});
+
+function* year(): Generator<string> {
+  for (let t = FROM; t < TO; t += STEP) {
+    if (inside(t, GAP)) continue;
+    const r1up = !inside(t, R1_OUTAGE);
+    yield `ping,device=r1,kind=router,site=pd last_up=${r1up},mean_loss_percent=${r1up ? 0 : 100},mean_rtt_avg_ms=3 ${t}`;
+    if (t >= S1_ADDED) {
+      const s1up = r1up && !inside(t, MAINT);
+      yield `ping,agency=dinkes,device=s1,kind=server,site=pd last_up=${s1up} ${t}`;
+    }
+    const hour = new Date(t + WIB).getUTCHours();
+    const inBps = hour >= 8 && hour < 16 ? 80e6 : 20e6;
+    yield `interface,device=r1,ifName=ether1,link=isp-1 last_ifOperStatus=1,last_ifHighSpeed=1000,mean_in_bps=${inBps},mean_out_bps=10e6 ${t}`;
+    yield `http,service=portal,url=https://portal.uji.go.id/ last_up=true,last_cert_days_left=20 ${t}`;
+    yield `noc_agent last_uptime_seconds=${(t - FROM) / 1000} ${t}`;
+    if ((t + WIB) % 86400_000 === 0) {
+      yield `inventory,device=r1,kind=router last_present=true ${t}`;
+      if (t >= S1_ADDED) yield `inventory,device=s1,kind=server last_present=true ${t}`;
+      const descr = t < FIRMWARE_CHANGE ? 'RouterOS 7.14' : 'RouterOS 7.16';
+      yield `system,device=r1 last_sysDescr="${descr}" ${t}`;
+    }
+  }
+  yield `event,device=r1,type=reboot last_text="Perangkat r1 dinyalakan ulang" ${FIRMWARE_CHANGE}`;
+}
+
+let influx: PrivateInfluxd;
+let dir: string;
+let out: string;
+let report: Report;
+const keys = generateKeyPairSync('ed25519');
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'noc-report-'));
+  influx = await startInfluxd(join(dir, 'influx'));
+  for (const q of [
+    'CREATE DATABASE noc',
+    'CREATE RETENTION POLICY raw ON noc DURATION 30d REPLICATION 1 DEFAULT',
+    'CREATE RETENTION POLICY rollup ON noc DURATION INF REPLICATION 1',
+  ])
+    await influxQuery(influx.url, 'noc', q);
+  let batch: string[] = [];
+  for (const line of year()) {
+    batch.push(line);
+    if (batch.length === 5000) {
+      await influxWrite(influx.url, 'noc', batch, 'rollup');
+      batch = [];
+    }
+  }
+  await influxWrite(influx.url, 'noc', batch, 'rollup');
+
+  const pem = join(dir, 'report.key');
+  writeFileSync(pem, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const loaded = parseConfig(
+    configYaml.replace('http://127.0.0.1:1', influx.url) + `reports:\n  signingKey: { file: ${pem} }\n`,
+    { baseDir: dir, env: {} },
+  );
+  expect(loaded.problems).toEqual([]);
+  out = join(dir, 'out');
+  await runReport(loaded.config!, {
+    kind: 'audit',
+    year: '2025',
+    formats: ['pdf', 'xlsx', 'csv', 'json'],
+    lang: 'id',
+    outDir: out,
+    now: Date.parse('2026-12-01T04:00:00Z'),
+  });
+  report = JSON.parse(readFileSync(join(out, 'laporan-audit-2025.json'), 'utf8')) as Report;
+}, 240_000);
+
+afterAll(async () => {
+  await influx?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const table = (id: string) => report.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
+const rowOf = (id: string, key: string, value: string) => table(id).rows.find((r) => r[key] === value)!;
+
+// Hand-computed: 2025 has 105,120 five-minute slots; the monitoring gap takes 288 of them.
+const R1_MONITORED = 105_120 - 288;
+const R1_AVAILABILITY = (100 * (R1_MONITORED - 24)) / R1_MONITORED;
+
+describe('audit report of a generated year', () => {
+  it('is titled for the organisation and the year, with the four audit domains', () => {
+    expect(report.meta.title).toBe(
+      'Laporan Audit Infrastruktur SPBE — Diskominfo Kabupaten Uji — Tahun 2025',
+    );
+    expect(report.sections.map((s) => s.id)).toEqual([
+      'a-tata-kelola',
+      'b-fungsionalitas',
+      'c-kinerja',
+      'd-aspek-lain',
+    ]);
+  });
+
+  it('availability per device equals the hand-computed figure (outage 2 h, gap 24 h excluded)', () => {
+    const r1 = rowOf('ketersediaan-device', 'id', 'r1');
+    expect(r1.availability).toBeCloseTo(R1_AVAILABILITY, 9);
+    expect(r1.outages).toBe(1);
+    expect(r1.downtime).toBe(2 * 3600_000);
+    // 99,977 % is at least tier II (99,741 %) and below tier III (99,982 %).
+    expect(r1.tier).toBe('II');
+  });
+
+  it("the child is not charged for its parent's outage nor for maintenance, and is clipped to its added date", () => {
+    const s1 = rowOf('ketersediaan-device', 'id', 's1');
+    expect(s1.availability).toBe(100);
+    expect(s1.outages).toBe(0);
+    // Its own measurements cover the time since it was added, less maintenance, less the 24 h
+    // gap and less the 2 h its parent was down (that time is the parent's).
+    const sinceAdded = (TO - S1_ADDED) / STEP - 48;
+    expect(s1.coverage).toBeCloseTo((100 * (sinceAdded - 288 - 24)) / sinceAdded, 9);
+  });
+
+  it('service and link availability, against their targets', () => {
+    expect(rowOf('ketersediaan-service', 'id', 'portal')).toMatchObject({
+      availability: 100,
+      target: 99.9,
+      met: 'ya',
+    });
+    expect(rowOf('ketersediaan-link', 'id', 'isp-1')).toMatchObject({
+      availability: 100,
+      target: 99.5,
+      met: 'ya',
+    });
+  });
+
+  it('bandwidth: p95 and the link capped below its committed rate, every month', () => {
+    const rows = table('bandwidth').rows.filter((r) => r.link === 'isp-1');
+    expect(rows).toHaveLength(12);
+    for (const r of rows) {
+      expect(r.p95in).toBe(80e6);
+      expect(r.p95out).toBe(10e6);
+      expect(r.committed).toBe(100e6);
+    }
+  });
+
+  it('governance: inventory first/last seen, the firmware change, the reboot and the maintenance window', () => {
+    expect(rowOf('inventaris', 'id', 's1').firstSeen).toBe(S1_ADDED);
+    const changes = table('perubahan').rows;
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        device: 'r1',
+        change: 'OS/firmware berubah',
+        detail: 'RouterOS 7.14 → RouterOS 7.16',
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ device: 'r1', change: 'Restart terdeteksi', detail: '1' }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ device: 's1', change: 'Perangkat ditambahkan', time: S1_ADDED }),
+    );
+    expect(table('pemeliharaan').rows).toEqual([
+      expect.objectContaining({ from: MAINT[0], to: MAINT[1], reason: 'Ganti disk' }),
+    ]);
+  });
+
+  it('other aspects: SNMPv2c flagged, the expiring certificate, the monitoring gap stated', () => {
+    expect(table('keamanan').rows).toEqual([
+      { device: 'r1', observation: 'SNMPv2c (community tanpa enkripsi)' },
+    ]);
+    expect(table('sertifikat').rows).toEqual([{ url: 'https://portal.uji.go.id/', daysLeft: 20 }]);
+    expect(table('kesenjangan-data').rows).toEqual([{ from: GAP[0], to: GAP[1], duration: 86400_000 }]);
+    const findings = report.sections.find((s) => s.id === 'd-aspek-lain')!.findings!;
+    expect(findings.map((f) => f.text)).toEqual([
+      '1 perangkat masih memakai SNMP v1/v2c.',
+      '1 sertifikat situs berakhir dalam 30 hari.',
+      'Pemantauan terhenti total 24 jam.',
+    ]);
+  });
+
+  it('the PDF reads back with its sections and Indonesian figures', () => {
+    const text = execFileSync('pdftotext', ['-layout', join(out, 'laporan-audit-2025.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    for (const heading of [
+      'Ringkasan eksekutif',
+      '(a) Tata kelola dan manajemen TIK',
+      '(b) Fungsionalitas',
+      '(c) Kinerja',
+      '(d) Aspek lain',
+      'Lampiran: sumber setiap angka',
+    ])
+      expect(text).toContain(heading);
+    expect(text).toContain(`${R1_AVAILABILITY.toFixed(3).replace('.', ',')} %`);
+    expect(text).toContain('1 Mei 2025');
+    expect(text).toMatch(/Halaman 2 \/ \d+/);
+  });
+
+  it('the XLSX reads back with numbers as numbers', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, 'laporan-audit-2025.xlsx'));
+    const sheet = book.worksheets.find((w) => w.name.startsWith('(c) Kinerja'))!;
+    let found: unknown;
+    let inTable = false;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'Ketersediaan per perangkat') inTable = true;
+      if (inTable && row.getCell(1).value === 'r1' && found === undefined) found = row.getCell(3).value;
+    });
+    expect(found).toBeCloseTo(R1_AVAILABILITY, 9);
+  });
+
+  it('writes one CSV per table', () => {
+    const csv = readFileSync(join(out, 'csv', 'c-kinerja-ketersediaan-device.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\ufeffID,Nama,Ketersediaan,Target,Memenuhi,TIA-942,Cakupan data,Gangguan,Total padam,Sumber target',
+    );
+    expect(csv).toContain(`r1,r1,${R1_AVAILABILITY}`);
+  });
+
+  it('the manifest verifies, signed; a changed byte or a forged manifest is detected', () => {
+    const pub = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const ok = verifyReportDir(out, pub);
+    expect(ok).toMatchObject({ ok: true, signed: true });
+    expect(ok.files).toBeGreaterThan(20);
+
+    const csvPath = join(out, 'csv', 'c-kinerja-ketersediaan-device.csv');
+    const original = readFileSync(csvPath);
+    const changed = Buffer.from(original);
+    changed[10] ^= 1;
+    writeFileSync(csvPath, changed);
+    const bad = verifyReportDir(out, pub);
+    expect(bad.ok).toBe(false);
+    expect(bad.problems[0]).toContain('csv/c-kinerja-ketersediaan-device.csv: SHA-256 berbeda');
+    writeFileSync(csvPath, original);
+
+    const manifestPath = join(out, 'MANIFEST.json');
+    const manifest = readFileSync(manifestPath, 'utf8');
+    writeFileSync(manifestPath, manifest.replace('"lang": "id"', '"lang": "en"'));
+    expect(verifyReportDir(out, pub).problems).toContain(
+      'MANIFEST.json.sig: tanda tangan tidak cocok / signature does not match',
+    );
+    writeFileSync(manifestPath, manifest);
+  });
+
+  it('noc report verify is the same check from the command line', () => {
+    expect(existsSync(join(__dirname, '..', '..', 'dist', 'bin'))).toBe(false);
+    const cli = spawnSync(
+      process.execPath,
+      [join(__dirname, '..', '..', 'bin', 'noc.js'), 'report', 'verify', out],
+      { encoding: 'utf8' },
+    );
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toMatch(/^OK \d+ berkas utuh; tanda tangan cocok/);
+  });
+});
