@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import type { SnmpValue, Varbinds } from '../../collectors/snmp/types';
 
 /**
@@ -47,8 +48,8 @@ export function decodeValue(tag: string, value: string): SnmpValue | undefined {
   }
   const bytes = hex ? Buffer.from(payload, 'hex') : Buffer.from(payload, 'utf8');
   if (INTEGER_TYPES.has(type)) {
-    const n = Number(hex ? bytes.toString('utf8') : payload);
-    return Number.isFinite(n) ? n : undefined;
+    const digits = (hex ? bytes.toString('utf8') : payload).trim();
+    return /^-?\d+$/.test(digits) ? Number(digits) : undefined;
   }
   switch (type) {
     case 4:
@@ -79,4 +80,28 @@ function variationValue(value: string): string | undefined {
     if ((key === 'initial' || key === 'value') && v !== undefined) return v;
   }
   return undefined;
+}
+
+/** The shared recordings (../shared/fixtures/snmprec beside the repository; never copied in). */
+export const SNMPREC_DIR = path.resolve(__dirname, '../..', '../shared/fixtures/snmprec');
+
+export function snmprecFiles(): string[] {
+  return fs
+    .readdirSync(SNMPREC_DIR)
+    .filter((f) => f.endsWith('.snmprec'))
+    .sort();
+}
+
+export function loadFixture(name: string): Varbinds {
+  return readSnmprec(path.join(SNMPREC_DIR, name));
+}
+
+/** sysObjectID and sysDescr as the engine would pass them to profile detection. */
+export function systemOf(vb: Varbinds): { sysObjectID: string; sysDescr: string } {
+  const descr = vb.get('1.3.6.1.2.1.1.1.0');
+  const oid = vb.get('1.3.6.1.2.1.1.2.0');
+  return {
+    sysObjectID: typeof oid === 'string' ? oid : '',
+    sysDescr: Buffer.isBuffer(descr) ? descr.toString('utf8') : String(descr ?? ''),
+  };
 }
