@@ -237,4 +237,28 @@ describe('modules on the shared recordings', () => {
   it('covers every shared recording', () => {
     expect(snmprecFiles()).toHaveLength(12);
   });
+
+  it('walks only the modules that fit each device', () => {
+    const applied = Object.fromEntries(
+      snmprecFiles().map((f) => {
+        const system = systemOf(loadFixture(f));
+        return [f, snmpModules.filter((m) => m.applies(system)).map((m) => m.name)];
+      }),
+    );
+    const network = ['host-resources', 'entity-sensor'];
+    expect(applied).toEqual({
+      'pdu-apc_ap8959eu3.snmprec': ['ups', 'pdu-apc', 'apc-env'],
+      'routeros-routeros.snmprec': ['host-resources', 'ucd-snmp', 'entity-sensor', 'mikrotik-health'],
+      'routeros-routeros_ccr2004-7.24.snmprec': ['host-resources', 'ucd-snmp', 'entity-sensor', 'mikrotik-health'],
+      'sensor-apc_emu.snmprec': ['ups', 'pdu-apc', 'apc-env'],
+      'server-truenas-scale_24.04.2.2.snmprec': ['host-resources', 'ucd-snmp'],
+      'switch-dlink_dgs-3000-28x.snmprec': network,
+      'switch-ios_nac.snmprec': network,
+      'switch-jetstream.snmprec': network,
+      'switch-swos.snmprec': ['host-resources', 'ucd-snmp', 'entity-sensor', 'mikrotik-health'],
+      'ups-apc-apc_smt750x-nmc2.snmprec': ['ups', 'pdu-apc', 'apc-env'],
+      'ups-rfc1628-riello.snmprec': ['ups'],
+      'ups-xups-eatonups.snmprec': ['ups'],
+    });
+  });
 });
