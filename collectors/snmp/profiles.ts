@@ -33,7 +33,13 @@ const ENT = '1.3.6.1.4.1.';
 export const PROFILE_RULES: ProfileRule[] = [
   // MikroTik: RouterOS routers (…14988.1) and SwOS switches (…14988.2).
   { vendor: 'mikrotik', family: 'swos', label: 'MikroTik SwOS', kind: 'switch', oids: [ENT + '14988.2'] },
-  { vendor: 'mikrotik', family: 'routeros', label: 'MikroTik RouterOS', kind: 'router', oids: [ENT + '14988'] },
+  {
+    vendor: 'mikrotik',
+    family: 'routeros',
+    label: 'MikroTik RouterOS',
+    kind: 'router',
+    oids: [ENT + '14988'],
+  },
   // Cisco: switches by sysDescr, anything else from Cisco as a router.
   {
     vendor: 'cisco',
@@ -43,32 +49,106 @@ export const PROFILE_RULES: ProfileRule[] = [
     oids: [ENT + '9'],
     descr: /C2960|C3[5-8]\d\d|C9[2-5]00|Catalyst|cat[2-9]k/i,
   },
-  { vendor: 'cisco', family: 'nxos', label: 'Cisco NX-OS', kind: 'switch', oids: [ENT + '9'], descr: /NX-OS/ },
-  { vendor: 'cisco', family: 'asa', label: 'Cisco ASA', kind: 'router', oids: [ENT + '9'], descr: /Adaptive Security/ },
+  {
+    vendor: 'cisco',
+    family: 'nxos',
+    label: 'Cisco NX-OS',
+    kind: 'switch',
+    oids: [ENT + '9'],
+    descr: /NX-OS/,
+  },
+  {
+    vendor: 'cisco',
+    family: 'asa',
+    label: 'Cisco ASA',
+    kind: 'router',
+    oids: [ENT + '9'],
+    descr: /Adaptive Security/,
+  },
   { vendor: 'cisco', family: 'ios', label: 'Cisco IOS', kind: 'router', oids: [ENT + '9'] },
   // Huawei: AR routers by sysDescr, otherwise VRP switches.
-  { vendor: 'huawei', family: 'vrp', label: 'Huawei AR router', kind: 'router', oids: [ENT + '2011'], descr: /\bAR\d{3,4}/ },
+  {
+    vendor: 'huawei',
+    family: 'vrp',
+    label: 'Huawei AR router',
+    kind: 'router',
+    oids: [ENT + '2011'],
+    descr: /\bAR\d{3,4}/,
+  },
   { vendor: 'huawei', family: 'vrp', label: 'Huawei VRP', kind: 'switch', oids: [ENT + '2011'] },
   // HPE / Aruba: HP networking (11), Aruba (47196 AOS-CX, 14823 Aruba Networks).
   { vendor: 'hpe', family: 'aos-cx', label: 'HPE Aruba AOS-CX', kind: 'switch', oids: [ENT + '47196'] },
   { vendor: 'hpe', family: 'aruba', label: 'Aruba Networks', kind: 'switch', oids: [ENT + '14823'] },
-  { vendor: 'hpe', family: 'comware', label: 'HPE Comware', kind: 'switch', oids: [ENT + '11', ENT + '25506'], descr: /Comware/i },
-  { vendor: 'hpe', family: 'procurve', label: 'HPE ProCurve/ArubaOS-Switch', kind: 'switch', oids: [ENT + '11'] },
+  {
+    vendor: 'hpe',
+    family: 'comware',
+    label: 'HPE Comware',
+    kind: 'switch',
+    oids: [ENT + '11', ENT + '25506'],
+    descr: /Comware/i,
+  },
+  {
+    vendor: 'hpe',
+    family: 'procurve',
+    label: 'HPE ProCurve/ArubaOS-Switch',
+    kind: 'switch',
+    oids: [ENT + '11'],
+  },
   // Juniper: EX/QFX switches by sysDescr, otherwise routers/firewalls.
-  { vendor: 'juniper', family: 'junos', label: 'Juniper EX/QFX', kind: 'switch', oids: [ENT + '2636'], descr: /\b(ex|qfx)\d/i },
+  {
+    vendor: 'juniper',
+    family: 'junos',
+    label: 'Juniper EX/QFX',
+    kind: 'switch',
+    oids: [ENT + '2636'],
+    descr: /\b(ex|qfx)\d/i,
+  },
   { vendor: 'juniper', family: 'junos', label: 'Juniper JunOS', kind: 'router', oids: [ENT + '2636'] },
-  { vendor: 'tplink', family: 'jetstream', label: 'TP-Link JetStream/Omada', kind: 'switch', oids: [ENT + '11863'] },
+  {
+    vendor: 'tplink',
+    family: 'jetstream',
+    label: 'TP-Link JetStream/Omada',
+    kind: 'switch',
+    oids: [ENT + '11863'],
+  },
   { vendor: 'dlink', family: 'dlink', label: 'D-Link switch', kind: 'switch', oids: [ENT + '171'] },
   // Servers.
   { vendor: 'microsoft', family: 'windows', label: 'Microsoft Windows', kind: 'server', oids: [ENT + '311'] },
   { vendor: 'ixsystems', family: 'truenas', label: 'TrueNAS', kind: 'server', oids: [ENT + '50536'] },
-  { vendor: 'net-snmp', family: 'linux', label: 'Linux (net-snmp)', kind: 'server', oids: [ENT + '8072'], descr: /Linux/i },
+  {
+    vendor: 'net-snmp',
+    family: 'linux',
+    label: 'Linux (net-snmp)',
+    kind: 'server',
+    oids: [ENT + '8072'],
+    descr: /Linux/i,
+  },
   { vendor: 'net-snmp', family: 'unix', label: 'Unix (net-snmp)', kind: 'server', oids: [ENT + '8072'] },
   // APC / Schneider: one enterprise, told apart by product subtree (…318.1.3.x) or the card's model (MN:).
   { vendor: 'apc', family: 'rpdu', label: 'APC Rack PDU', kind: 'pdu', oids: [ENT + '318.1.3.4'] },
-  { vendor: 'apc', family: 'rpdu', label: 'APC Rack PDU', kind: 'pdu', oids: [ENT + '318'], descr: /MN:AP(7\d|8[6-9])\d\d/ },
-  { vendor: 'apc', family: 'ems', label: 'APC environmental monitor', kind: 'sensor', oids: [ENT + '318.1.3.8'] },
-  { vendor: 'apc', family: 'ems', label: 'APC environmental monitor', kind: 'sensor', oids: [ENT + '318'], descr: /MN:AP93[0-4]\d|NetBotz/ },
+  {
+    vendor: 'apc',
+    family: 'rpdu',
+    label: 'APC Rack PDU',
+    kind: 'pdu',
+    oids: [ENT + '318'],
+    descr: /MN:AP(7\d|8[6-9])\d\d/,
+  },
+  {
+    vendor: 'apc',
+    family: 'ems',
+    label: 'APC environmental monitor',
+    kind: 'sensor',
+    oids: [ENT + '318.1.3.8'],
+  },
+  {
+    vendor: 'apc',
+    family: 'ems',
+    label: 'APC environmental monitor',
+    kind: 'sensor',
+    oids: [ENT + '318'],
+    descr: /MN:AP93[0-4]\d|NetBotz/,
+  },
   { vendor: 'apc', family: 'ups', label: 'APC UPS (PowerNet)', kind: 'ups', oids: [ENT + '318'] },
   // Eaton: Powerware/ConnectUPS cards (534, XUPS-MIB) and MGE cards (705, UPS-MIB).
   { vendor: 'eaton', family: 'xups', label: 'Eaton UPS (XUPS-MIB)', kind: 'ups', oids: [ENT + '534'] },
@@ -79,7 +159,13 @@ export const PROFILE_RULES: ProfileRule[] = [
   // By sysDescr only, for agents with an unexpected sysObjectID.
   { vendor: 'net-snmp', family: 'linux', label: 'Linux', kind: 'server', descr: /\bLinux\b/ },
   { vendor: 'microsoft', family: 'windows', label: 'Microsoft Windows', kind: 'server', descr: /Windows/ },
-  { vendor: 'mikrotik', family: 'routeros', label: 'MikroTik RouterOS', kind: 'router', descr: /^RouterOS\b/ },
+  {
+    vendor: 'mikrotik',
+    family: 'routeros',
+    label: 'MikroTik RouterOS',
+    kind: 'router',
+    descr: /^RouterOS\b/,
+  },
   { vendor: 'generic', family: 'ups-mib', label: 'UPS (UPS-MIB)', kind: 'ups', descr: /\bUPS\b/i },
 ];
 

@@ -40,7 +40,9 @@ describe('snmprec reader', () => {
 
   it('parses lines, ignores blank, comment and malformed lines', () => {
     const vb = parseSnmprec(
-      ['# comment', '', '1.3.6.1.2.1.1.3.0|67|100', 'garbage', '.1.3.6.1.2.1.1.5.0|4|host', '1.3.x|2|1'].join('\n'),
+      ['# comment', '', '1.3.6.1.2.1.1.3.0|67|100', 'garbage', '.1.3.6.1.2.1.1.5.0|4|host', '1.3.x|2|1'].join(
+        '\n',
+      ),
     );
     expect([...vb.keys()]).toEqual(['1.3.6.1.2.1.1.3.0', '1.3.6.1.2.1.1.5.0']);
     expect(vb.get('1.3.6.1.2.1.1.3.0')).toBe(100);
@@ -59,7 +61,9 @@ describe('snmprec reader', () => {
   it('decodes the hex-encoded sysDescr of the Cisco recording', () => {
     const system = systemOf(loadFixture('switch-ios_nac.snmprec'));
     expect(system.sysObjectID).toBe('1.3.6.1.4.1.9.1.1006');
-    expect(system.sysDescr).toMatch(/^Cisco IOS Software, C2960 Software \(C2960-LANLITEK9-M\), Version 15\.0\(2\)SE8/);
+    expect(system.sysDescr).toMatch(
+      /^Cisco IOS Software, C2960 Software \(C2960-LANLITEK9-M\), Version 15\.0\(2\)SE8/,
+    );
   });
 
   it('keeps Counter64 exact as bigint', () => {

@@ -28,12 +28,14 @@ export const APC_ENV = {
 
 function celsius(value: number | undefined, fahrenheit: boolean): number | undefined {
   if (value === undefined) return undefined;
-  return fahrenheit ? Math.round(((value - 32) * 5) / 9 * 10) / 10 : value;
+  return fahrenheit ? Math.round((((value - 32) * 5) / 9) * 10) / 10 : value;
 }
 
 function probe(ctx: ModuleContext, name: string, temp: number | undefined, humidity: number | undefined) {
   return [
-    temp !== undefined ? sample('sensor', ctx, { type: 'temperature', name, unit: 'C' }, { value: temp }) : undefined,
+    temp !== undefined
+      ? sample('sensor', ctx, { type: 'temperature', name, unit: 'C' }, { value: temp })
+      : undefined,
     humidity !== undefined && humidity > 0
       ? sample('sensor', ctx, { type: 'humidity', name, unit: '%' }, { value: humidity })
       : undefined,
@@ -82,7 +84,14 @@ function mem(vb: Varbinds, ctx: ModuleContext): (Sample | undefined)[] {
     if (comm !== undefined && comm !== 2) continue; // memSensorsCommStatus: commsOK(2)
     const name = text(row.get(3)) || `sensor ${index}`;
     const temp = num(row.get(5));
-    out.push(...probe(ctx, name, temp !== undefined && temp > -1 ? celsius(temp, fahrenheit) : undefined, num(row.get(6))));
+    out.push(
+      ...probe(
+        ctx,
+        name,
+        temp !== undefined && temp > -1 ? celsius(temp, fahrenheit) : undefined,
+        num(row.get(6)),
+      ),
+    );
   }
   return out;
 }
@@ -93,7 +102,9 @@ function rpdu2Probes(vb: Varbinds, ctx: ModuleContext): (Sample | undefined)[] {
     if (num(row.get(6)) !== 2) continue; // rPDU2SensorTempHumidityStatusCommStatus: commsOK(2)
     const name = text(row.get(3)) || `probe ${index}`;
     const temp = num(row.get(8));
-    out.push(...probe(ctx, name, temp !== undefined && temp > -1 ? scaled(temp, 0.1) : undefined, num(row.get(10))));
+    out.push(
+      ...probe(ctx, name, temp !== undefined && temp > -1 ? scaled(temp, 0.1) : undefined, num(row.get(10))),
+    );
   }
   return out;
 }
@@ -102,7 +113,13 @@ export function parseApcEnv(vb: Varbinds, ctx: ModuleContext): Sample[] {
   const emsProbes = compact(ems(vb, ctx));
   // An EMU lists the same probes in its legacy EMS table and its "mem" table; the EMS table has the names.
   const memProbes = emsProbes.length > 0 ? [] : compact(mem(vb, ctx));
-  return [...compact(uio(vb, ctx)), ...compact(iem(vb, ctx)), ...emsProbes, ...memProbes, ...compact(rpdu2Probes(vb, ctx))];
+  return [
+    ...compact(uio(vb, ctx)),
+    ...compact(iem(vb, ctx)),
+    ...emsProbes,
+    ...memProbes,
+    ...compact(rpdu2Probes(vb, ctx)),
+  ];
 }
 
 export const apcEnvModule: SnmpModule = {

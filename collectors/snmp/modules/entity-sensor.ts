@@ -64,7 +64,11 @@ export function parseEntitySensor(vb: Varbinds, ctx: ModuleContext): Sample[] {
     const precisionDigits = precision >= -8 && precision <= 9 ? precision : 0;
     // truthvalue: true(1) means the condition the sensor reports holds (ok), false(2) not.
     const value =
-      kind.type === 'status' ? (raw === 1 ? 1 : 0) : Number((raw * 10 ** (exponent - precisionDigits)).toPrecision(12));
+      kind.type === 'status'
+        ? raw === 1
+          ? 1
+          : 0
+        : Number((raw * 10 ** (exponent - precisionDigits)).toPrecision(12));
     const name =
       text(vb.get(`${ENTITY_SENSOR.physicalName}.${index}`)) ||
       text(vb.get(`${ENTITY_SENSOR.physicalDescr}.${index}`)) ||

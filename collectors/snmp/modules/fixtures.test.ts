@@ -117,7 +117,14 @@ describe('modules on the shared recordings', () => {
           'pdu',
           { scope: 'phase', index: '1' },
           // rPDU2PhaseStatusCurrent 13 (0.1 A), Voltage 231, Power 25 (0.01 kW)
-          { current_amps: 1.3, voltage: 231, power_watts: 250, apparent_power_va: 300, power_factor: 0.82, load_state: 2 },
+          {
+            current_amps: 1.3,
+            voltage: 231,
+            power_watts: 250,
+            apparent_power_va: 300,
+            power_factor: 0.82,
+            load_state: 2,
+          },
         ],
       ],
     });
@@ -141,7 +148,11 @@ describe('modules on the shared recordings', () => {
         ['cpu', { cpu: 'cpu0' }, { load_percent: 21 }],
         // "main memory": 65536 × 1024 B, used 27196 units
         ['memory', {}, { total_bytes: 67108864, used_bytes: 27848704, used_percent: 41.5 }],
-        ['storage', { path: 'system disk', index: '131072' }, { total_bytes: 16777216, used_bytes: 11845632, used_percent: 70.61 }],
+        [
+          'storage',
+          { path: 'system disk', index: '131072' },
+          { total_bytes: 16777216, used_bytes: 11845632, used_percent: 70.61 },
+        ],
         ['system', {}, { host_uptime_seconds: 20205 }],
       ],
       'mikrotik-health': [
@@ -153,7 +164,11 @@ describe('modules on the shared recordings', () => {
 
   it('MikroTik CCR2004, RouterOS 7 (gauge table with names and units)', () => {
     const ok = (type: string, name: string) => ['sensor', { type, name, unit: 'ok' }, { value: 1 }];
-    const c = (name: string, value: number) => ['sensor', { type: 'temperature', name, unit: 'C' }, { value }];
+    const c = (name: string, value: number) => [
+      'sensor',
+      { type: 'temperature', name, unit: 'C' },
+      { value },
+    ];
     expect(poll('routeros-routeros_ccr2004-7.24.snmprec')).toEqual({
       'host-resources': [['system', {}, { host_uptime_seconds: 3521 }]],
       'mikrotik-health': [
@@ -218,7 +233,9 @@ describe('modules on the shared recordings', () => {
       { total_bytes: 205635584, used_bytes: 65597440, used_percent: 31.9 }, // 4096-byte units
     ]);
     // laLoadInt 17, 7, 9 (load × 100); no UCD memory group in this recording.
-    expect(got['ucd-snmp']).toEqual([['cpu', { cpu: 'cpu-total' }, { load1: 0.17, load5: 0.07, load15: 0.09 }]]);
+    expect(got['ucd-snmp']).toEqual([
+      ['cpu', { cpu: 'cpu-total' }, { load1: 0.17, load5: 0.07, load15: 0.09 }],
+    ]);
   });
 
   it('TP-Link JetStream: only the host uptime HOST-RESOURCES gives', () => {
@@ -249,7 +266,12 @@ describe('modules on the shared recordings', () => {
     expect(applied).toEqual({
       'pdu-apc_ap8959eu3.snmprec': ['ups', 'pdu-apc', 'apc-env'],
       'routeros-routeros.snmprec': ['host-resources', 'ucd-snmp', 'entity-sensor', 'mikrotik-health'],
-      'routeros-routeros_ccr2004-7.24.snmprec': ['host-resources', 'ucd-snmp', 'entity-sensor', 'mikrotik-health'],
+      'routeros-routeros_ccr2004-7.24.snmprec': [
+        'host-resources',
+        'ucd-snmp',
+        'entity-sensor',
+        'mikrotik-health',
+      ],
       'sensor-apc_emu.snmprec': ['ups', 'pdu-apc', 'apc-env'],
       'server-truenas-scale_24.04.2.2.snmprec': ['host-resources', 'ucd-snmp'],
       'switch-dlink_dgs-3000-28x.snmprec': network,

@@ -43,7 +43,8 @@ function storageRows(vb: Varbinds): StorageRow[] {
     const alloc = num(row.get(4));
     const size = units(num(row.get(5)));
     const used = units(num(row.get(6)));
-    if (typeof type !== 'string' || !alloc || alloc <= 0 || size === undefined || used === undefined) continue;
+    if (typeof type !== 'string' || !alloc || alloc <= 0 || size === undefined || used === undefined)
+      continue;
     rows.push({ index, type, descr: text(row.get(3)) ?? index, total: size * alloc, used: used * alloc });
   }
   return rows;
@@ -120,7 +121,8 @@ export function parseHostResources(vb: Varbinds, ctx: ModuleContext): Sample[] {
       {},
       {
         processes: processes !== undefined && processes >= 0 ? processes : undefined,
-        host_uptime_seconds: uptimeTicks !== undefined && uptimeTicks >= 0 ? Math.floor(uptimeTicks / 100) : undefined,
+        host_uptime_seconds:
+          uptimeTicks !== undefined && uptimeTicks >= 0 ? Math.floor(uptimeTicks / 100) : undefined,
       },
     ),
   ]);

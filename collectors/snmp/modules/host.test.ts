@@ -36,7 +36,10 @@ describe('host-resources', () => {
       ctx,
     );
     expect(pick(samples, 'cpu')).toEqual([
-      [{ device: 'srv', cpu: 'cpu-total' }, { load_percent: 25, cores: 4 }],
+      [
+        { device: 'srv', cpu: 'cpu-total' },
+        { load_percent: 25, cores: 4 },
+      ],
       [{ device: 'srv', cpu: 'cpu0' }, { load_percent: 10 }],
       [{ device: 'srv', cpu: 'cpu1' }, { load_percent: 30 }],
       [{ device: 'srv', cpu: 'cpu2' }, { load_percent: 25 }],
@@ -83,7 +86,12 @@ describe('ucd-snmp', () => {
       }),
       ctx,
     );
-    expect(pick(samples, 'cpu')).toEqual([[{ device: 'srv', cpu: 'cpu-total' }, { load1: 0.52, load5: 0.61, load15: 0.7 }]]);
+    expect(pick(samples, 'cpu')).toEqual([
+      [
+        { device: 'srv', cpu: 'cpu-total' },
+        { load1: 0.52, load5: 0.61, load15: 0.7 },
+      ],
+    ]);
     expect(pick(samples, 'memory')).toEqual([
       [
         { device: 'srv' },

@@ -61,7 +61,15 @@ function gaugeSamples(vb: Varbinds, ctx: ModuleContext): (Sample | undefined)[] 
       continue;
     }
     const kind = GAUGE_UNITS[unit];
-    if (kind) out.push(sample('sensor', ctx, { type: kind.type, name, unit: kind.unit }, { value: scaled(raw, kind.factor) }));
+    if (kind)
+      out.push(
+        sample(
+          'sensor',
+          ctx,
+          { type: kind.type, name, unit: kind.unit },
+          { value: scaled(raw, kind.factor) },
+        ),
+      );
   }
   return out;
 }

@@ -95,7 +95,12 @@ function rpdu2(vb: Varbinds, ctx: ModuleContext): (Sample | undefined)[] {
 /** rPDULoadStatusTable rows are per phase (rPDULoadStatusPhaseNumber) or per bank (rPDULoadStatusBankNumber > 0). */
 function rpdu(vb: Varbinds, ctx: ModuleContext): (Sample | undefined)[] {
   const out: (Sample | undefined)[] = [
-    sample('pdu', ctx, { scope: 'device', index: '1' }, { power_watts: pos(num(vb.get(APC_PDU.identDevicePowerWatts))) }),
+    sample(
+      'pdu',
+      ctx,
+      { scope: 'device', index: '1' },
+      { power_watts: pos(num(vb.get(APC_PDU.identDevicePowerWatts))) },
+    ),
   ];
   for (const [index, row] of table(vb, APC_PDU.loadStatusEntry)) {
     const bank = num(row.get(5)) ?? 0;
@@ -133,4 +138,3 @@ export const apcPduModule: SnmpModule = {
   applies: (system: SystemInfo) => detectProfile(system).vendor === 'apc',
   parse: parseApcPdu,
 };
-

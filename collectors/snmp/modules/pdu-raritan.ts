@@ -26,7 +26,14 @@ export const RARITAN = {
 } as const;
 
 /** PDU2-MIB SensorTypeEnumeration values read here. */
-const SENSOR = { rmsCurrent: 1, rmsVoltage: 4, activePower: 5, apparentPower: 6, powerFactor: 7, activeEnergy: 8 };
+const SENSOR = {
+  rmsCurrent: 1,
+  rmsVoltage: 4,
+  activePower: 5,
+  apparentPower: 6,
+  powerFactor: 7,
+  activeEnergy: 8,
+};
 
 const FIELDS: Record<number, { field: string; factor: number }> = {
   [SENSOR.rmsCurrent]: { field: 'current_amps', factor: 1 },
@@ -38,11 +45,7 @@ const FIELDS: Record<number, { field: string; factor: number }> = {
 };
 
 /** measurementsXSensorValue (column 4) rows grouped by "pdu.entity", with decimals applied. */
-function readings(
-  vb: Varbinds,
-  entry: string,
-  decimalsColumn: string,
-): Map<string, Record<string, number>> {
+function readings(vb: Varbinds, entry: string, decimalsColumn: string): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   for (const [index, row] of table(vb, entry)) {
     const parts = index.split('.');
@@ -68,16 +71,27 @@ export function parseRaritanPdu(vb: Varbinds, ctx: ModuleContext): Sample[] {
   for (const [key, fields] of inlets) {
     // A single-inlet PDU's inlet is the whole device; with more inlets each keeps its number.
     const [pdu, inlet] = key.split('.');
-    const tags = inlets.size === 1 ? { scope: 'device', index: pdu } : { scope: 'inlet', index: `${pdu}.${inlet}` };
+    const tags =
+      inlets.size === 1 ? { scope: 'device', index: pdu } : { scope: 'inlet', index: `${pdu}.${inlet}` };
     out.push(sample('pdu', ctx, tags, fields));
   }
   for (const [key, fields] of readings(vb, RARITAN.ocpMeasurementEntry, RARITAN.ocpSensorDecimals)) {
     const label = text(vb.get(`${RARITAN.ocpLabel}.${key}`));
-    out.push(sample('pdu', ctx, { scope: 'bank', index: key.split('.')[1], ...(label ? { name: label } : {}) }, fields));
+    out.push(
+      sample(
+        'pdu',
+        ctx,
+        { scope: 'bank', index: key.split('.')[1], ...(label ? { name: label } : {}) },
+        fields,
+      ),
+    );
   }
   for (const [key, fields] of readings(vb, RARITAN.outletMeasurementEntry, RARITAN.outletSensorDecimals)) {
-    const name = text(vb.get(`${RARITAN.outletName}.${key}`)) || text(vb.get(`${RARITAN.outletLabel}.${key}`));
-    out.push(sample('pdu', ctx, { scope: 'outlet', index: key.split('.')[1], ...(name ? { name } : {}) }, fields));
+    const name =
+      text(vb.get(`${RARITAN.outletName}.${key}`)) || text(vb.get(`${RARITAN.outletLabel}.${key}`));
+    out.push(
+      sample('pdu', ctx, { scope: 'outlet', index: key.split('.')[1], ...(name ? { name } : {}) }, fields),
+    );
   }
   return compact(out);
 }

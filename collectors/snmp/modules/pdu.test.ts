@@ -41,13 +41,28 @@ describe('pdu-apc', () => {
     vb[`${R2}.9.4.3.1.7.7`] = 265; // W
     vb[`${R2}.9.4.3.1.11.7`] = 8891; // 889.1 kWh
     expect(rows(parseApcPdu(vbOf(vb), ctx))).toEqual([
-      [{ scope: 'device', index: '1' }, { power_watts: 4120, energy_kwh: 12345.6, load_state: 2 }],
-      [{ scope: 'phase', index: '1' }, { current_amps: 5.2, voltage: 230, power_watts: 1180, load_state: 2 }],
-      [{ scope: 'phase', index: '2' }, { current_amps: 4.7, voltage: 231, power_watts: 1050, load_state: 2 }],
-      [{ scope: 'phase', index: '3' }, { current_amps: 6.1, voltage: 229, power_watts: 1390, load_state: 2 }],
+      [
+        { scope: 'device', index: '1' },
+        { power_watts: 4120, energy_kwh: 12345.6, load_state: 2 },
+      ],
+      [
+        { scope: 'phase', index: '1' },
+        { current_amps: 5.2, voltage: 230, power_watts: 1180, load_state: 2 },
+      ],
+      [
+        { scope: 'phase', index: '2' },
+        { current_amps: 4.7, voltage: 231, power_watts: 1050, load_state: 2 },
+      ],
+      [
+        { scope: 'phase', index: '3' },
+        { current_amps: 6.1, voltage: 229, power_watts: 1390, load_state: 2 },
+      ],
       [{ scope: 'bank', index: '1' }, { current_amps: 3.3 }],
       [{ scope: 'bank', index: '2' }, { current_amps: 1.9 }],
-      [{ scope: 'outlet', index: '7', name: 'srv-db-01' }, { current_amps: 1.2, power_watts: 265, energy_kwh: 889.1 }],
+      [
+        { scope: 'outlet', index: '7', name: 'srv-db-01' },
+        { current_amps: 1.2, power_watts: 265, energy_kwh: 889.1 },
+      ],
     ]);
   });
 
@@ -73,20 +88,30 @@ describe('pdu-apc', () => {
       ),
     ).toEqual([
       [{ scope: 'device', index: '1' }, { power_watts: 1840 }],
-      [{ scope: 'phase', index: '1' }, { current_amps: 8, load_state: 1 }],
+      [
+        { scope: 'phase', index: '1' },
+        { current_amps: 8, load_state: 1 },
+      ],
       [{ scope: 'bank', index: '1' }, { current_amps: 4.5 }],
       [{ scope: 'bank', index: '2' }, { current_amps: 3.5 }],
     ]);
   });
 
   it.each([
-    ['negative power (not available)', { [`${R2}.4.3.1.5.1`]: -1 }],
-    ['text where a number belongs', { [`${R2}.4.3.1.5.1`]: Buffer.from([0xff, 0x00]) }],
-    ['a Counter64 power (bigint) still reads', { [`${R2}.4.3.1.5.1`]: 7n }],
-  ])('%s', (_label, entries) => {
-    const got = rows(parseApcPdu(vbOf(entries as Record<string, SnmpValue>), ctx));
-    if (typeof Object.values(entries)[0] === 'bigint') expect(got).toEqual([[{ scope: 'device', index: '1' }, { power_watts: 70 }]]);
-    else expect(got).toEqual([]);
+    ['negative power (not available) is left out', { [`${R2}.4.3.1.5.1`]: -1 }, []],
+    ['bytes where a number belongs are left out', { [`${R2}.4.3.1.5.1`]: Buffer.from([0xff, 0x00]) }, []],
+    [
+      'a Counter64 power (bigint) still reads',
+      { [`${R2}.4.3.1.5.1`]: 7n },
+      [[{ scope: 'device', index: '1' }, { power_watts: 70 }]],
+    ],
+    [
+      'a numeric string still reads',
+      { [`${R2}.4.3.1.5.1`]: Buffer.from('12') },
+      [[{ scope: 'device', index: '1' }, { power_watts: 120 }]],
+    ],
+  ])('%s', (_label, entries, expected) => {
+    expect(rows(parseApcPdu(vbOf(entries as Record<string, SnmpValue>), ctx))).toEqual(expected);
   });
 });
 
@@ -124,7 +149,10 @@ describe('pdu-raritan', () => {
         { current_amps: 0.734, voltage: 230.1, power_watts: 1650, power_factor: 0.97, energy_kwh: 9876.543 },
       ],
       [{ scope: 'bank', index: '2', name: 'C2' }, { current_amps: 5.1 }],
-      [{ scope: 'outlet', index: '5', name: 'web-02' }, { current_amps: 0.42, power_watts: 96 }],
+      [
+        { scope: 'outlet', index: '5', name: 'web-02' },
+        { current_amps: 0.42, power_watts: 96 },
+      ],
     ]);
   });
 

@@ -56,11 +56,13 @@ function problems(name: string, vb: Varbinds): string[] {
   const bad: string[] = [];
   for (const s of module.parse(vb, ctx)) {
     const where = `${name} ${s.measurement} ${JSON.stringify(s.tags)}`;
-    if (typeof s.measurement !== 'string' || s.tags.device !== 'd' || s.time !== 5) bad.push(`${where}: shape`);
+    if (typeof s.measurement !== 'string' || s.tags.device !== 'd' || s.time !== 5)
+      bad.push(`${where}: shape`);
     if (Object.keys(s.fields).length === 0) bad.push(`${where}: no fields`);
     for (const v of Object.values(s.tags)) if (typeof v !== 'string') bad.push(`${where}: tag ${String(v)}`);
     for (const [k, v] of Object.entries(s.fields)) {
-      const ok = typeof v === 'number' ? Number.isFinite(v) : ['string', 'boolean', 'bigint'].includes(typeof v);
+      const ok =
+        typeof v === 'number' ? Number.isFinite(v) : ['string', 'boolean', 'bigint'].includes(typeof v);
       if (!ok) bad.push(`${where}: field ${k}=${String(v)}`);
     }
   }
@@ -75,26 +77,33 @@ describe('module parse never throws and writes only finite values', () => {
     for (let i = 0; i < 250; i++) {
       const vb: Varbinds = new Map();
       const n = Math.floor(r() * 60);
-      for (let j = 0; j < n; j++) vb.set(randomOid(r, module.walk[Math.floor(r() * module.walk.length)]), randomValue(r));
+      for (let j = 0; j < n; j++)
+        vb.set(randomOid(r, module.walk[Math.floor(r() * module.walk.length)]), randomValue(r));
       bad.push(...problems(name, vb));
     }
     expect(bad).toEqual([]);
   });
 
-  it.each(snmpModules.map((m) => [m.name]))('%s on every recording with its values shuffled between OIDs', (name) => {
-    const r = rng(42);
-    const bad: string[] = [];
-    for (const file of snmprecFiles()) {
-      const vb = loadFixture(file);
-      const values = [...vb.values()];
-      const shuffled: Varbinds = new Map([...vb.keys()].map((oid) => [oid, values[Math.floor(r() * values.length)]]));
-      bad.push(...problems(name, vb), ...problems(name, shuffled));
-    }
-    expect(bad).toEqual([]);
-  });
+  it.each(snmpModules.map((m) => [m.name]))(
+    '%s on every recording with its values shuffled between OIDs',
+    (name) => {
+      const r = rng(42);
+      const bad: string[] = [];
+      for (const file of snmprecFiles()) {
+        const vb = loadFixture(file);
+        const values = [...vb.values()];
+        const shuffled: Varbinds = new Map(
+          [...vb.keys()].map((oid) => [oid, values[Math.floor(r() * values.length)]]),
+        );
+        bad.push(...problems(name, vb), ...problems(name, shuffled));
+      }
+      expect(bad).toEqual([]);
+    },
+  );
 
   it('an empty answer gives no samples from any module', () => {
-    for (const m of snmpModules) expect(m.parse(new Map(), { device: 'd', time: 0, state: new Map() })).toEqual([]);
+    for (const m of snmpModules)
+      expect(m.parse(new Map(), { device: 'd', time: 0, state: new Map() })).toEqual([]);
   });
 
   it('every module has a unique name and walks numeric subtrees', () => {

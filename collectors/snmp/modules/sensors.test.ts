@@ -10,7 +10,15 @@ const flat = (samples: { tags: Record<string, string>; fields: Record<string, un
 
 const E = '1.3.6.1.2.1.99.1.1.1';
 const NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
-function entity(index: number, type: number, scale: number, precision: number, value: number, oper = 1, name?: string) {
+function entity(
+  index: number,
+  type: number,
+  scale: number,
+  precision: number,
+  value: number,
+  oper = 1,
+  name?: string,
+) {
   return {
     [`${E}.1.${index}`]: type,
     [`${E}.2.${index}`]: scale,
@@ -51,7 +59,13 @@ describe('entity-sensor (ENTITY-SENSOR-MIB)', () => {
     expect(samples).toEqual([
       {
         measurement: 'sensor',
-        tags: { device: 'dev', type: 'temperature', name: 'Switch 1 - Inlet Temp Sensor', unit: 'C', index: '1001' },
+        tags: {
+          device: 'dev',
+          type: 'temperature',
+          name: 'Switch 1 - Inlet Temp Sensor',
+          unit: 'C',
+          index: '1001',
+        },
         fields: { value: 37 },
         time: 1000,
       },

@@ -50,7 +50,8 @@ function memorySample(vb: Varbinds, ctx: ModuleContext): Sample | undefined {
   const total = kb(vb, UCD.memTotalReal);
   const buffers = kb(vb, UCD.memBuffer) ?? 0;
   const cached = kb(vb, UCD.memCached) ?? 0;
-  const used = total !== undefined && free !== undefined ? Math.max(0, total - free - buffers - cached) : undefined;
+  const used =
+    total !== undefined && free !== undefined ? Math.max(0, total - free - buffers - cached) : undefined;
   const swapTotal = kb(vb, UCD.memTotalSwap);
   const swapFree = kb(vb, UCD.memAvailSwap);
   return sample(
@@ -65,7 +66,8 @@ function memorySample(vb: Varbinds, ctx: ModuleContext): Sample | undefined {
       buffers_bytes: buffers || undefined,
       cached_bytes: cached || undefined,
       swap_total_bytes: swapTotal,
-      swap_used_bytes: swapTotal !== undefined && swapFree !== undefined ? Math.max(0, swapTotal - swapFree) : undefined,
+      swap_used_bytes:
+        swapTotal !== undefined && swapFree !== undefined ? Math.max(0, swapTotal - swapFree) : undefined,
     },
   );
 }
@@ -80,7 +82,9 @@ export const ucdModule: SnmpModule = {
   walk: [UCD.laEntry, UCD.mem, UCD.hrStorageType],
   applies: (system: SystemInfo) => {
     const p = detectProfile(system);
-    return p.kind === 'server' || p.vendor === 'net-snmp' || p.vendor === 'mikrotik' || p.vendor === 'generic';
+    return (
+      p.kind === 'server' || p.vendor === 'net-snmp' || p.vendor === 'mikrotik' || p.vendor === 'generic'
+    );
   },
   parse: parseUcd,
 };

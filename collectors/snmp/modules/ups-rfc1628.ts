@@ -53,8 +53,12 @@ export function parseUpsMib(vb: Varbinds): UpsReading {
   // Lines that exist report a voltage; single-phase units often list unused lines as zeros.
   const liveInput = inputs.find((r) => (num(r.get(3)) ?? 0) > 0);
   const liveOutputs = outputs.filter((r) => (num(r.get(2)) ?? 0) > 0);
-  const watts = liveOutputs.map((r) => nonNegative(num(r.get(4)))).filter((v): v is number => v !== undefined);
-  const loads = liveOutputs.map((r) => nonNegative(num(r.get(5)))).filter((v): v is number => v !== undefined);
+  const watts = liveOutputs
+    .map((r) => nonNegative(num(r.get(4))))
+    .filter((v): v is number => v !== undefined);
+  const loads = liveOutputs
+    .map((r) => nonNegative(num(r.get(5))))
+    .filter((v): v is number => v !== undefined);
   const minutes = nonNegative(num(vb.get(UPS_MIB.minutesRemaining)));
   const source = OUTPUT_SOURCE[num(vb.get(UPS_MIB.outputSource)) ?? 0];
   return {

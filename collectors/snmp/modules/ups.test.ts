@@ -3,7 +3,8 @@ import { parseUps } from './ups';
 
 const ctx = { device: 'ups1', time: 1000, state: new Map<string, unknown>() };
 const vbOf = (entries: Record<string, SnmpValue>): Varbinds => new Map(Object.entries(entries));
-const fieldsOf = (entries: Record<string, SnmpValue>) => parseUps(vbOf(entries), ctx).find((s) => s.measurement === 'ups')?.fields;
+const fieldsOf = (entries: Record<string, SnmpValue>) =>
+  parseUps(vbOf(entries), ctx).find((s) => s.measurement === 'ups')?.fields;
 
 const U = '1.3.6.1.2.1.33.1';
 const A = '1.3.6.1.4.1.318.1.1.1';
@@ -112,7 +113,9 @@ describe('ups: APC PowerNet', () => {
   });
 
   it('prefers the high-precision value over the integer one', () => {
-    expect(fieldsOf({ [`${A}.2.2.1.0`]: 99, [`${A}.2.3.1.0`]: 995, [`${A}.4.2.3.0`]: 12, [`${A}.4.3.3.0`]: 126 })).toEqual({
+    expect(
+      fieldsOf({ [`${A}.2.2.1.0`]: 99, [`${A}.2.3.1.0`]: 995, [`${A}.4.2.3.0`]: 12, [`${A}.4.3.3.0`]: 126 }),
+    ).toEqual({
       charge_percent: 99.5,
       load_percent: 12.6,
     });
@@ -178,8 +181,18 @@ describe('ups: Eaton XUPS', () => {
         },
         time: 1000,
       },
-      { measurement: 'sensor', tags: { device: 'ups1', type: 'temperature', name: 'ambient', unit: 'C' }, fields: { value: 24 }, time: 1000 },
-      { measurement: 'sensor', tags: { device: 'ups1', type: 'humidity', name: 'ambient', unit: '%' }, fields: { value: 41 }, time: 1000 },
+      {
+        measurement: 'sensor',
+        tags: { device: 'ups1', type: 'temperature', name: 'ambient', unit: 'C' },
+        fields: { value: 24 },
+        time: 1000,
+      },
+      {
+        measurement: 'sensor',
+        tags: { device: 'ups1', type: 'humidity', name: 'ambient', unit: '%' },
+        fields: { value: 41 },
+        time: 1000,
+      },
     ]);
   });
 });
