@@ -66,7 +66,15 @@ export const PROFILE_RULES: ProfileRule[] = [
     descr: /Adaptive Security/,
   },
   { vendor: 'cisco', family: 'ios', label: 'Cisco IOS', kind: 'router', oids: [ENT + '9'] },
-  // Huawei: AR routers by sysDescr, otherwise VRP switches.
+  // Huawei: UPS2000/5000 cards and AR routers by sysDescr, otherwise VRP switches.
+  {
+    vendor: 'huawei',
+    family: 'ups',
+    label: 'Huawei UPS',
+    kind: 'ups',
+    oids: [ENT + '2011'],
+    descr: /\bUPS\d*/i,
+  },
   {
     vendor: 'huawei',
     family: 'vrp',
@@ -150,12 +158,48 @@ export const PROFILE_RULES: ProfileRule[] = [
     descr: /MN:AP93[0-4]\d|NetBotz/,
   },
   { vendor: 'apc', family: 'ups', label: 'APC UPS (PowerNet)', kind: 'ups', oids: [ENT + '318'] },
-  // Eaton: Powerware/ConnectUPS cards (534, XUPS-MIB) and MGE cards (705, UPS-MIB).
+  // Eaton: ePDUs (534.6.6), Powerware/ConnectUPS cards (534, XUPS-MIB) and MGE cards (705, UPS-MIB).
+  { vendor: 'eaton', family: 'epdu', label: 'Eaton ePDU', kind: 'pdu', oids: [ENT + '534.6.6'] },
   { vendor: 'eaton', family: 'xups', label: 'Eaton UPS (XUPS-MIB)', kind: 'ups', oids: [ENT + '534'] },
   { vendor: 'eaton', family: 'mge', label: 'Eaton/MGE UPS', kind: 'ups', oids: [ENT + '705'] },
   { vendor: 'riello', family: 'netman', label: 'Riello UPS (Netman)', kind: 'ups', oids: [ENT + '5491'] },
   { vendor: 'riello', family: 'netman', label: 'Riello UPS (Netman)', kind: 'ups', descr: /^Netman/i },
   { vendor: 'raritan', family: 'px', label: 'Raritan PX PDU', kind: 'pdu', oids: [ENT + '13742'] },
+  // Other power and environment vendors seen in Indonesian data centres; their UPS cards speak UPS-MIB.
+  { vendor: 'vertiv', family: 'liebert', label: 'Vertiv/Liebert UPS', kind: 'ups', oids: [ENT + '476'] },
+  {
+    vendor: 'socomec',
+    family: 'netvision',
+    label: 'Socomec UPS (Net Vision)',
+    kind: 'ups',
+    oids: [ENT + '4555'],
+  },
+  { vendor: 'delta', family: 'ups', label: 'Delta UPS', kind: 'ups', oids: [ENT + '2254'] },
+  {
+    vendor: 'cyberpower',
+    family: 'pdu',
+    label: 'CyberPower PDU',
+    kind: 'pdu',
+    oids: [ENT + '3808'],
+    descr: /PDU/i,
+  },
+  { vendor: 'cyberpower', family: 'ups', label: 'CyberPower UPS', kind: 'ups', oids: [ENT + '3808'] },
+  {
+    vendor: 'servertech',
+    family: 'sentry',
+    label: 'Server Technology Sentry PDU',
+    kind: 'pdu',
+    oids: [ENT + '1718'],
+  },
+  { vendor: 'netbotz', family: 'netbotz', label: 'APC NetBotz', kind: 'sensor', oids: [ENT + '5528'] },
+  { vendor: 'akcp', family: 'sensorprobe', label: 'AKCP sensorProbe', kind: 'sensor', oids: [ENT + '3854'] },
+  {
+    vendor: 'geist',
+    family: 'watchdog',
+    label: 'Geist/Vertiv Watchdog',
+    kind: 'sensor',
+    oids: [ENT + '21239'],
+  },
   // By sysDescr only, for agents with an unexpected sysObjectID.
   { vendor: 'net-snmp', family: 'linux', label: 'Linux', kind: 'server', descr: /\bLinux\b/ },
   { vendor: 'microsoft', family: 'windows', label: 'Microsoft Windows', kind: 'server', descr: /Windows/ },

@@ -1,5 +1,5 @@
 import type { Varbinds } from '../types';
-import { num, round, scaled } from './util';
+import { num, round, scaled, table } from './util';
 import type { UpsReading } from './ups-reading';
 
 /**
@@ -32,6 +32,10 @@ export const APC_UPS = {
   highPrecOutputVoltage: UPS + '.4.3.1.0',
   highPrecOutputFrequency: UPS + '.4.3.2.0',
   highPrecOutputLoad: UPS + '.4.3.3.0',
+  /** Three-phase units (Symmetra PX, Galaxy): upsPhaseInputVoltage/Frequency, upsPhaseOutput table. */
+  phaseInputFrequency: UPS + '.9.2.2.1.4',
+  phaseInputEntry: UPS + '.9.2.3.1',
+  phaseOutputEntry: UPS + '.9.3.3.1',
 } as const;
 
 const BATTERY_STATUS: Record<number, UpsReading['battery_status']> = {
@@ -79,7 +83,38 @@ function pick(vb: Varbinds, highPrec: string, plain: string): number | undefined
   return v !== undefined && v >= 0 ? v : undefined;
 }
 
+/**
+ * Three-phase APC units report per phase instead: upsPhaseInputVoltage (V, column 3),
+ * upsPhaseInputFrequency (0.1 Hz), upsPhaseOutputVoltage (V, 3), upsPhaseOutputPower (W, 7)
+ * and upsPhaseOutputPercentLoad (%, 10). Used only where the single-phase objects are missing.
+ */
+function phases(vb: Varbinds): UpsReading {
+  const ok = (v: number | undefined) => (v !== undefined && v >= 0 ? v : undefined);
+  const inputs = [...table(vb, APC_UPS.phaseInputEntry).values()].map((r) => ok(num(r.get(3))));
+  const outputs = [...table(vb, APC_UPS.phaseOutputEntry).values()];
+  const watts = outputs.map((r) => ok(num(r.get(7)))).filter((v): v is number => v !== undefined);
+  const loads = outputs.map((r) => ok(num(r.get(10)))).filter((v): v is number => v !== undefined);
+  const frequency = [...table(vb, APC_UPS.phaseInputFrequency.replace(/\.4$/, '')).values()][0]?.get(4);
+  return {
+    input_voltage: inputs.find((v) => v !== undefined && v > 0),
+    input_frequency_hz: scaled(ok(num(frequency)), 0.1),
+    output_voltage: outputs.map((r) => ok(num(r.get(3)))).find((v) => v !== undefined && v > 0),
+    output_watts: watts.length ? watts.reduce((a, b) => a + b, 0) : undefined,
+    load_percent: loads.length ? Math.max(...loads) : undefined,
+  };
+}
+
 export function parseApcUps(vb: Varbinds): UpsReading {
+  const single = parseApcSinglePhase(vb);
+  const three = phases(vb);
+  const merged: UpsReading = { ...single };
+  for (const [k, v] of Object.entries(three) as [keyof UpsReading, never][]) {
+    if (v !== undefined && merged[k] === undefined) merged[k] = v;
+  }
+  return merged;
+}
+
+function parseApcSinglePhase(vb: Varbinds): UpsReading {
   const ticks = num(vb.get(APC_UPS.advBatteryRunTimeRemaining));
   const replace = num(vb.get(APC_UPS.advBatteryReplaceIndicator));
   const hpTemp = num(vb.get(APC_UPS.highPrecBatteryTemperature));

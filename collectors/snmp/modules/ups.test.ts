@@ -140,6 +140,30 @@ describe('ups: APC PowerNet', () => {
     expect(f?.on_battery).toBe(source === undefined ? undefined : source === 'battery');
   });
 
+  it('a three-phase unit (Symmetra PX) reports per phase: summed watts, worst load', () => {
+    const phase = (col: number, values: number[]) =>
+      Object.fromEntries(values.map((v, i) => [`${A}.9.3.3.1.${col}.1.1.${i + 1}`, v]));
+    expect(
+      fieldsOf({
+        [`${A}.4.1.1.0`]: 2,
+        [`${A}.9.2.2.1.4.1`]: 500,
+        [`${A}.9.2.3.1.3.1.1.1`]: 231,
+        [`${A}.9.2.3.1.3.1.1.2`]: 229,
+        ...phase(3, [230, 230, 231]),
+        ...phase(7, [5200, 4800, -1]),
+        ...phase(10, [31, 28, 36]),
+      }),
+    ).toEqual({
+      output_source: 'normal',
+      on_battery: false,
+      input_voltage: 231,
+      input_frequency_hz: 50,
+      output_voltage: 230,
+      output_watts: 10000,
+      load_percent: 36,
+    });
+  });
+
   it('with UPS-MIB enabled too, APC values win and UPS-MIB fills what APC lacks', () => {
     expect(
       fieldsOf({

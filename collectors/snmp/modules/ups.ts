@@ -50,11 +50,26 @@ export function parseUps(vb: Varbinds, ctx: ModuleContext): Sample[] {
 
 export const upsModule: SnmpModule = {
   name: 'ups',
-  walk: [UPS_MIB.root, APC_UPS.root + '.2', APC_UPS.root + '.3', APC_UPS.root + '.4', XUPS.root],
-  // UPS cards of any vendor, and devices nothing else claims (a UPS-MIB card of an unknown brand).
+  walk: [
+    UPS_MIB.root,
+    APC_UPS.root + '.2',
+    APC_UPS.root + '.3',
+    APC_UPS.root + '.4',
+    APC_UPS.root + '.9.2',
+    APC_UPS.root + '.9.3',
+    XUPS.root,
+  ],
+  // UPS cards of any vendor, anything calling itself a UPS, and devices nothing else claims
+  // (a UPS-MIB card of an unknown brand).
   applies: (system: SystemInfo) => {
     const p = detectProfile(system);
-    return p.kind === 'ups' || p.vendor === 'generic' || p.vendor === 'apc' || p.vendor === 'eaton';
+    return (
+      p.kind === 'ups' ||
+      p.vendor === 'generic' ||
+      p.vendor === 'apc' ||
+      p.vendor === 'eaton' ||
+      /\bUPS\b/i.test(system.sysDescr ?? '')
+    );
   },
   parse: parseUps,
 };
