@@ -81,7 +81,11 @@ export function parseEntitySensor(vb: Varbinds, ctx: ModuleContext): Sample[] {
 export const entitySensorModule: SnmpModule = {
   name: 'entity-sensor',
   walk: [ENTITY_SENSOR.entry, ENTITY_SENSOR.physicalName],
-  // Network gear and unknown devices; UPS/PDU/sensor cards and servers report through their own MIBs.
-  applies: (system: SystemInfo) => ['router', 'switch', 'other'].includes(detectProfile(system).kind),
+  // Network gear, PDUs and sensor boxes of any brand, unknown devices; servers, UPS cards and APC
+  // (their own MIBs) are left out.
+  applies: (system: SystemInfo) => {
+    const p = detectProfile(system);
+    return !['server', 'ups'].includes(p.kind) && p.vendor !== 'apc';
+  },
   parse: parseEntitySensor,
 };
