@@ -45,7 +45,13 @@ function storageRows(vb: Varbinds): StorageRow[] {
     const used = units(num(row.get(6)));
     if (typeof type !== 'string' || !alloc || alloc <= 0 || size === undefined || used === undefined)
       continue;
-    rows.push({ index, type, descr: text(row.get(3)) ?? index, total: size * alloc, used: used * alloc });
+    rows.push({
+      index,
+      type,
+      descr: text(row.get(3)) || `storage ${index}`,
+      total: size * alloc,
+      used: used * alloc,
+    });
   }
   return rows;
 }

@@ -59,7 +59,8 @@ function problems(name: string, vb: Varbinds): string[] {
     if (typeof s.measurement !== 'string' || s.tags.device !== 'd' || s.time !== 5)
       bad.push(`${where}: shape`);
     if (Object.keys(s.fields).length === 0) bad.push(`${where}: no fields`);
-    for (const v of Object.values(s.tags)) if (typeof v !== 'string') bad.push(`${where}: tag ${String(v)}`);
+    for (const v of Object.values(s.tags))
+      if (typeof v !== 'string' || v === '') bad.push(`${where}: tag ${String(v)}`);
     for (const [k, v] of Object.entries(s.fields)) {
       const ok =
         typeof v === 'number' ? Number.isFinite(v) : ['string', 'boolean', 'bigint'].includes(typeof v);

@@ -87,7 +87,10 @@ export function sample(
     kept[k] = v;
   }
   if (Object.keys(kept).length === 0) return undefined;
-  return { measurement, tags: { device: ctx.device, ...tags }, fields: kept, time: ctx.time };
+  // InfluxDB line protocol has no empty tag values: a tag the device left blank is dropped.
+  const keptTags: Record<string, string> = { device: ctx.device };
+  for (const [k, v] of Object.entries(tags)) if (v !== '') keptTags[k] = v;
+  return { measurement, tags: keptTags, fields: kept, time: ctx.time };
 }
 
 /** Collects the defined samples. */
