@@ -1,5 +1,6 @@
 import type { Collector } from './contract';
 import { hostCollector } from './host';
+import { httpCollector } from './http';
 import { pingCollector } from './ping';
 
 /**
@@ -7,5 +8,5 @@ import { pingCollector } from './ping';
  * collectors/ plus one line here.
  */
 export function createCollectors(): Collector[] {
-  return [hostCollector(), pingCollector()];
+  return [hostCollector(), pingCollector(), httpCollector()];
 }
