@@ -56,6 +56,8 @@ export class FpingBatcher implements Pinger {
   private readonly command: string[];
   private readonly windowMs: number;
   private readonly maxBatch: number;
+  /** fping processes started so far (the benchmark reports it). */
+  processesStarted = 0;
 
   constructor(opts: FpingOptions = {}) {
     this.command = opts.command ?? ['fping'];
@@ -131,6 +133,7 @@ export class FpingBatcher implements Pinger {
     for (const [key, b] of this.gathering) if (b === batch) this.gathering.delete(key);
     if (batch.waiters.size === 0) return;
     this.running.add(batch);
+    this.processesStarted++;
     const [bin, ...pre] = this.command;
     // -C: per-request RTTs; -p: spacing per target; -t: wait per reply; -i 1: 1 ms between
     // any two packets (fping's default of 10 ms would take 60 s for 6,000 packets).
