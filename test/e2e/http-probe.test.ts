@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { stringify } from 'yaml';
@@ -6,7 +7,7 @@ import type { NocEvent, Sample } from '../../agent/sample';
 import { httpCollector } from '../../collectors/http';
 import type { Sink } from '../../collectors/contract';
 import { parseConfig } from '../../config/load';
-import { startSites, TestSites } from './http-servers';
+import { siteHandler, startSites, TestSites } from './http-servers';
 
 /** The HTTP(S) probe against local servers with real certificates made by openssl. */
 let sites: TestSites;
@@ -150,6 +151,23 @@ describe('HTTP(S) probe against local servers', () => {
       resolved_addresses: '127.0.0.1',
       status_code: 200,
     });
+  });
+
+  it('probes an IPv6 literal URL on ::1', async () => {
+    const server = createHttpServer(siteHandler({ status: 200 }));
+    await new Promise<void>((resolve) => server.listen(0, '::1', resolve));
+    const url = `http://[::1]:${(server.address() as { port: number }).port}/`;
+    try {
+      const { fields } = await run([{ url, keyword: 'Portal' }]);
+      expect(fields[0]).toMatchObject({
+        up: true,
+        status_code: 200,
+        keyword_found: true,
+        resolved_addresses: '::1',
+      });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a site that never answers is down after its own timeout; the deadline signal aborts the probe', async () => {
