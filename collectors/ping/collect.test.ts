@@ -78,9 +78,9 @@ describe('ping collector with fping', () => {
   it('targets devices with an address and ping enabled, with a deadline above the ping time', () => {
     const targets = pingCollector().targets(config());
     expect(targets.map((t) => [t.device, t.address, t.intervalSeconds, t.timeoutSeconds])).toEqual([
-      ['lo4', '127.0.0.1', 30, 4],
-      ['lo6', '::1', 30, 4],
-      ['mati', ns.deadAddress, 30, 4],
+      ['lo4', '127.0.0.1', 30, 5],
+      ['lo6', '::1', 30, 5],
+      ['mati', ns.deadAddress, 30, 5],
     ]);
   });
 
@@ -152,6 +152,21 @@ describe('ping collector with fping', () => {
     expect(bad.status === 'rejected' && (bad.reason as Error).message).toMatch(/^tidak-ada\.invalid: /);
     expect(good.status === 'fulfilled' && good.value).toMatchObject({ up: true, lossPercent: 0 });
     expect(batcher.processesStarted).toBe(1);
+    await batcher.close();
+  });
+  it('starts another fping process when a batch is full', async () => {
+    const batcher = new FpingBatcher({ command: [...ns.exec, 'fping'], maxBatch: 2 });
+    const req = { count: 1, periodMs: 200, timeoutMs: 1000 };
+    const signal = new AbortController().signal;
+    const results = await Promise.all(
+      ['127.0.0.1', '127.0.0.2', '::1'].map((address) => batcher.ping({ address, ...req }, signal)),
+    );
+    expect(results.map((r) => [r.up, r.lossPercent])).toEqual([
+      [true, 0],
+      [true, 0],
+      [true, 0],
+    ]);
+    expect(batcher.processesStarted).toBe(2);
     await batcher.close();
   });
 });

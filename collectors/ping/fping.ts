@@ -17,6 +17,12 @@ export interface Pinger {
   close(): Promise<void>;
 }
 
+/**
+ * Most addresses in one fping process. fping spaces all its packets 1 ms apart (-i 1), so a
+ * batch of 256 adds up to count × 256 ms to a poll; the ping target's deadline allows for it.
+ */
+export const MAX_BATCH = 256;
+
 interface Waiter {
   resolve(rtts: Rtts): void;
   reject(err: Error): void;
@@ -62,7 +68,7 @@ export class FpingBatcher implements Pinger {
   constructor(opts: FpingOptions = {}) {
     this.command = opts.command ?? ['fping'];
     this.windowMs = opts.windowMs ?? 50;
-    this.maxBatch = opts.maxBatch ?? 1000;
+    this.maxBatch = opts.maxBatch ?? MAX_BATCH;
   }
 
   async ping(req: PingRequest, signal: AbortSignal): Promise<PingResult> {

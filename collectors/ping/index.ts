@@ -1,7 +1,7 @@
 import { pingSettings, PingSettings } from '../../config/schema/ping';
 import type { Collector, CollectTarget } from '../contract';
 import { choosePinger } from './collect';
-import type { Pinger } from './fping';
+import { MAX_BATCH, Pinger } from './fping';
 import { pingSample, reachabilityEvent } from './parse';
 
 export interface PingTarget extends CollectTarget {
@@ -29,7 +29,11 @@ export function pingCollector(pinger?: () => Promise<Pinger>): Collector<PingTar
       for (const d of config.devices) {
         const settings = d.ping ?? pingSettings.parse({});
         if (!d.address || !settings.enabled) continue;
-        const seconds = ((settings.count - 1) * settings.periodMs) / 1000 + settings.timeoutSeconds;
+        // The ping itself, plus fping's 1 ms spacing across a full batch.
+        const seconds =
+          ((settings.count - 1) * settings.periodMs) / 1000 +
+          settings.timeoutSeconds +
+          (settings.count * MAX_BATCH) / 1000;
         targets.push({
           key: d.id,
           device: d.id,
