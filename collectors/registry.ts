@@ -1,6 +1,8 @@
 import type { Collector } from './contract';
 import { hostCollector } from './host';
 import { routerosCollector } from './routeros';
+import { httpCollector } from './http';
+import { pingCollector } from './ping';
 
 /**
  * Every collector noc ships, in one explicit list. A new collector is a folder under
@@ -10,5 +12,7 @@ export function createCollectors(): Collector[] {
   return [
     hostCollector(), // the NOC server itself
     routerosCollector(), // MikroTik RouterOS API
+    pingCollector(), // reachability, fping in batches
+    httpCollector(), // websites and service URLs
   ];
 }
