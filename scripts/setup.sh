@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(influxdb snmpd snmp snmpsim iputils-ping fping curl openssl iproute2)
+packages=(influxdb snmpd snmp snmpsim iputils-ping fping curl openssl iproute2 poppler-utils fonts-dejavu-core)
 if [[ "${1:-}" == "--bench" ]]; then packages+=(prometheus-snmp-exporter procps); fi
 
 missing=()
