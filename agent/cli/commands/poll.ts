@@ -81,7 +81,8 @@ export function registerPoll(program: Command): void {
       }
       console.log(opts.format === 'json' ? samplesToJson(samples) : samplesTable(samples));
       for (const e of errors) console.error(`galat ${device} ${e}`);
-      if (errors.length && samples.length === 0) process.exitCode = EXIT.failed;
+      // Any collector that failed on the device makes the poll a failure, even when others answered.
+      if (errors.length) process.exitCode = EXIT.failed;
     });
 }
 
