@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertingSchema } from './alerting';
 import { criticality, id, percent, secret, source } from './common';
 import { httpCheck } from './http';
 import { pingSettings } from './ping';
@@ -206,6 +207,7 @@ export const configSchema = z.strictObject({
   devices: z.array(device).default([]),
   links: z.array(link).default([]),
   services: z.array(service).default([]),
+  alerting: alertingSchema.prefault({}),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
