@@ -89,8 +89,15 @@ export interface Incident {
   /** Escalation steps already taken (0 = initial assignment). */
   escalationLevel: number;
   lastReminderAt?: number;
-  /** Assignment decided at ticket time. */
+  /** Assignment decided at ticket time (the current one after escalation). */
   route?: Route;
+  /** Connectors the ticket went to; follow-ups and the close go to the same ones. */
+  connectors?: string[];
+  /** Root cause incidents: what this outage takes down (itself first). */
+  affected?: { devices: string[]; agencies: string[]; services: string[] };
+  /** The acknowledged state was written to InfluxDB (the CLI cannot reach the writer). */
+  ackRecorded?: boolean;
+  title: string;
 }
 
 export interface Route {

@@ -189,6 +189,11 @@ export const alertingSchema = z.strictObject({
   grafanaUrl: z.string().url().optional(),
   /** How often pending timers, escalation and the outbox are looked at. */
   tickSeconds: z.number().positive().default(5),
+  /**
+   * A device with parents that becomes unreachable waits this long for its parents' verdict
+   * before it gets a ticket of its own (their polls may come later in the interval).
+   */
+  dependencyHoldSeconds: z.number().min(0).default(30),
   flapping: z
     .strictObject({ changes: z.number().int().min(2).default(4), windowMinutes: z.number().positive().default(30) })
     .prefault({}),
