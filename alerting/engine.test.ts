@@ -13,14 +13,21 @@ describe('alerting engine -> outbox -> webhook', () => {
   let peer: HttpPeer;
   let lab: AlertingLab;
   let nextId = 100;
-  const events = () => peer.requests.map((r) => `${(r.json as { event: string }).event}:${(r.json as { incident: { device: string } }).incident.device}`);
+  const events = () =>
+    peer.requests.map(
+      (r) =>
+        `${(r.json as { event: string }).event}:${(r.json as { incident: { device: string } }).incident.device}`,
+    );
   const body = (r: Recorded) => r.json as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
   beforeEach(async () => {
     nextId = 100;
     peer = new HttpPeer();
     await peer.start();
-    peer.handler = (r) => ((r.json as { event?: string })?.event === 'open' ? { status: 201, body: { id: nextId++ } } : { status: 200, body: {} });
+    peer.handler = (r) =>
+      (r.json as { event?: string })?.event === 'open'
+        ? { status: 201, body: { id: nextId++ } }
+        : { status: 200, body: {} };
   });
   afterEach(async () => {
     await lab?.cleanup();
@@ -38,7 +45,9 @@ describe('alerting engine -> outbox -> webhook', () => {
     expect(events()).toEqual(['open:core']);
     const open = peer.requests[0];
     expect(open.path).toBe('/noc');
-    expect(open.headers['x-noc-signature']).toBe(`sha256=${createHmac('sha256', 'rahasia').update(open.body).digest('hex')}`);
+    expect(open.headers['x-noc-signature']).toBe(
+      `sha256=${createHmac('sha256', 'rahasia').update(open.body).digest('hex')}`,
+    );
     expect(body(open)).toMatchObject({
       version: 1,
       event: 'open',
@@ -57,7 +66,11 @@ describe('alerting engine -> outbox -> webhook', () => {
     lab.at(60, lab.up('core'));
     await lab.alerting.flush();
     expect(events()).toEqual(['open:core', 'close:core']);
-    expect(body(peer.requests[1])).toMatchObject({ event: 'close', ticket_ref: '100', incident: { durationSeconds: 120 } });
+    expect(body(peer.requests[1])).toMatchObject({
+      event: 'close',
+      ticket_ref: '100',
+      incident: { durationSeconds: 120 },
+    });
     expect(body(peer.requests[1]).body).toContain('Lama gangguan: 2 menit');
     // Incident samples for Grafana/availability: firing then resolved with the duration.
     expect(lab.incidents().map((s) => [s.fields.state, s.fields.duration_seconds ?? null])).toEqual([
@@ -121,8 +134,13 @@ describe('alerting engine -> outbox -> webhook', () => {
     lab.alerting.tick();
     await lab.alerting.flush();
     expect(events()).toEqual(['open:sw-dinkes', 'update:sw-dinkes']);
-    expect(body(peer.requests[1])).toMatchObject({ ticket_ref: '100', incident: { tier: 2, team: 'infrastruktur' } });
-    expect(body(peer.requests[1]).note).toMatch(/^Dieskalasi ke Tim Infrastruktur \(Tier 2\): belum diterima setelah 31 menit$/);
+    expect(body(peer.requests[1])).toMatchObject({
+      ticket_ref: '100',
+      incident: { tier: 2, team: 'infrastruktur' },
+    });
+    expect(body(peer.requests[1]).note).toMatch(
+      /^Dieskalasi ke Tim Infrastruktur \(Tier 2\): belum diterima setelah 31 menit$/,
+    );
     // Acknowledged (as `noc ack` does, through the database): a follow-up, then no reminders.
     const store = lab.alerting.incidentStore!;
     const id = store.incidents({ open: true })[0].id;
@@ -151,7 +169,8 @@ describe('alerting engine -> outbox -> webhook', () => {
     expect(lab.alerting.stats()).toEqual({ pending: 2, failing: 1, delivered: 0 });
     // Back after an hour; retries follow the backoff (5 s, doubling, at most 600 s).
     peer.requests.length = 0;
-    peer.handler = (r) => ((r.json as { event: string }).event === 'open' ? { status: 201, body: { id: 7 } } : { status: 200 });
+    peer.handler = (r) =>
+      (r.json as { event: string }).event === 'open' ? { status: 201, body: { id: 7 } } : { status: 200 };
     lab.at(3600);
     lab.alerting.tick();
     await lab.alerting.flush();
@@ -196,7 +215,15 @@ describe('alerting engine -> outbox -> webhook', () => {
 
   it('a maintenance window: no ticket, and the incident is recorded as in maintenance', async () => {
     const config = labConfig(peer.url, {
-      maintenance: [{ id: 'ganti-router', device: 'core', from: '2026-03-01 09:00', to: '2026-03-01 12:00', reason: 'ganti router' }],
+      maintenance: [
+        {
+          id: 'ganti-router',
+          device: 'core',
+          from: '2026-03-01 09:00',
+          to: '2026-03-01 12:00',
+          reason: 'ganti router',
+        },
+      ],
     });
     lab = new AlertingLab(config).start();
     lab.at(0, lab.down('core'));
@@ -204,7 +231,10 @@ describe('alerting engine -> outbox -> webhook', () => {
     lab.alerting.tick();
     await lab.alerting.flush();
     expect(peer.requests).toHaveLength(0);
-    expect(lab.alerting.incidentStore!.incidents()[0]).toMatchObject({ suppressed: 'maintenance', ticketed: false });
+    expect(lab.alerting.incidentStore!.incidents()[0]).toMatchObject({
+      suppressed: 'maintenance',
+      ticketed: false,
+    });
     // Still down when the window ends (12:00 WIB = 05:00 UTC): now it is a real outage.
     lab.at(2 * 3600);
     lab.alerting.tick();

@@ -2,7 +2,15 @@ import type { Logger } from '../agent/log';
 import type { NocEvent, Sample } from '../agent/sample';
 import type { NocConfig } from '../config/load';
 import { configWindows, maintenanceCovers, MaintenanceWindow } from './maintenance';
-import { evaluateError, evaluateEvent, evaluateSample, incidentKey, resolveRules, ruleContext, RuleContext } from './rules';
+import {
+  evaluateError,
+  evaluateEvent,
+  evaluateSample,
+  incidentKey,
+  resolveRules,
+  ruleContext,
+  RuleContext,
+} from './rules';
 import { FlapSettings, initialState, KeyState, observe, tick, Transition } from './state';
 import type { AlertStore } from './store';
 import { fillTitle } from './text';
@@ -61,7 +69,10 @@ export class AlertEngine {
 
   refreshWindows(): void {
     const { config, store } = this.opts;
-    this.windows = [...configWindows(config.alerting.maintenance, config.organisation.timezone), ...store.maintenance()];
+    this.windows = [
+      ...configWindows(config.alerting.maintenance, config.organisation.timezone),
+      ...store.maintenance(),
+    ];
   }
 
   onSample(sample: Sample): void {
@@ -80,7 +91,8 @@ export class AlertEngine {
 
   onError(err: Error, where: { device: string; collector: string }): void {
     for (const rule of this.rules) {
-      const obs = rule.kind === 'error' ? evaluateError(rule, err, where, this.opts.now(), this.ctx) : undefined;
+      const obs =
+        rule.kind === 'error' ? evaluateError(rule, err, where, this.opts.now(), this.ctx) : undefined;
       if (obs) this.apply(rule, obs);
     }
   }
@@ -91,7 +103,13 @@ export class AlertEngine {
     this.commit(rule, prev, state, transitions, obs);
   }
 
-  private commit(rule: Rule, prev: KeyState, state: KeyState, transitions: Transition[], obs?: Observation): void {
+  private commit(
+    rule: Rule,
+    prev: KeyState,
+    state: KeyState,
+    transitions: Transition[],
+    obs?: Observation,
+  ): void {
     this.states.set(state.key, state);
     const material =
       prev.phase !== state.phase ||
@@ -135,7 +153,11 @@ export class AlertEngine {
       field: obs?.field ?? s.field ?? rule.fields[0],
       ticketed: false,
       escalationLevel: 0,
-      title: fillTitle(rule.title[lang], { device: device?.name ?? s.device, subject: s.subject, value, threshold }, lang),
+      title: fillTitle(
+        rule.title[lang],
+        { device: device?.name ?? s.device, subject: s.subject, value, threshold },
+        lang,
+      ),
     };
     store.saveIncident(i);
     store.audit('noc', 'fire', i.id, `${i.key} ${i.field}=${String(value)}`, now);
@@ -167,7 +189,10 @@ export class AlertEngine {
     const now = this.opts.now();
     const f: Incident = { ...i, flapping: true };
     store.saveIncident(f);
-    const note = languageOf(config) === 'id' ? 'Kondisi berulang-ulang (flapping); tiket tetap terbuka sampai stabil' : 'Flapping; the ticket stays open until stable';
+    const note =
+      languageOf(config) === 'id'
+        ? 'Kondisi berulang-ulang (flapping); tiket tetap terbuka sampai stabil'
+        : 'Flapping; the ticket stays open until stable';
     if (f.ticketed) queueMessage(store, f, config, 'update', 'flapping', now, note);
     this.opts.write([incidentSample(f, config, now)]);
   }
@@ -185,7 +210,8 @@ export class AlertEngine {
     }
     const { store } = this.opts;
     let queued = 0;
-    for (const i of store.incidents({ open: true })) queued += store.transaction(() => this.reconcileOne(i, now));
+    for (const i of store.incidents({ open: true }))
+      queued += store.transaction(() => this.reconcileOne(i, now));
     if (queued) this.opts.onQueued?.();
   }
 
@@ -200,17 +226,28 @@ export class AlertEngine {
         return s?.phase === 'firing' ? 'down' : s?.phase === 'pending' ? 'pending' : 'up';
       },
       openIncidentOf: (d) => this.open.get(incidentKey(d, UNREACHABLE, '')),
-      downDevices: () => [...this.states.values()].filter((s) => s.rule === UNREACHABLE && s.phase === 'firing').map((s) => s.device),
+      downDevices: () =>
+        [...this.states.values()]
+          .filter((s) => s.rule === UNREACHABLE && s.phase === 'firing')
+          .map((s) => s.device),
       inMaintenance: (d) => {
         const dev = config.devices.find((x) => x.id === d);
-        return maintenanceCovers(this.windows, { device: d, site: dev?.site, agency: dev?.agency }, now, config.organisation.timezone) !== undefined;
+        return (
+          maintenanceCovers(
+            this.windows,
+            { device: d, site: dev?.site, agency: dev?.agency },
+            now,
+            config.organisation.timezone,
+          ) !== undefined
+        );
       },
       connectors: this.opts.connectors,
     });
     if (!r.changed) return 0;
     store.saveIncident(r.incident);
     let queued = 0;
-    for (const m of r.messages) queued += queueMessage(store, r.incident, config, m.action, m.step, now, m.note);
+    for (const m of r.messages)
+      queued += queueMessage(store, r.incident, config, m.action, m.step, now, m.note);
     if (r.incident.state === 'acknowledged' && !fresh.ackRecorded) {
       this.opts.write([incidentSample(r.incident, config, r.incident.ackedAt ?? now)]);
     }

@@ -59,7 +59,11 @@ export class Alerting implements SampleListener {
     this.engine = new AlertEngine({
       config,
       store: this.store,
-      connectors: this.connectors.map((c) => ({ id: c.id, role: c.role, severities: settings.get(c.id)?.severities })),
+      connectors: this.connectors.map((c) => ({
+        id: c.id,
+        role: c.role,
+        severities: settings.get(c.id)?.severities,
+      })),
       write: (samples) => this.opts.writer.write(samples),
       now: this.now,
       onQueued: () => void this.delivery?.kick(),

@@ -73,7 +73,11 @@ export function parseRRule(text: string): RRule {
 }
 
 /** The occurrence of the window that contains `time`, if any. */
-export function occurrenceAt(w: MaintenanceWindow, time: number, timezone = 'Asia/Jakarta'): { start: number; end: number } | undefined {
+export function occurrenceAt(
+  w: MaintenanceWindow,
+  time: number,
+  timezone = 'Asia/Jakarta',
+): { start: number; end: number } | undefined {
   const duration = w.to - w.from;
   if (!w.recurrence) return time >= w.from && time < w.to ? { start: w.from, end: w.to } : undefined;
   if (time < w.from) return undefined;
@@ -133,7 +137,16 @@ export function maintenanceCovers(
 
 /** Windows from the config, with their times resolved in the organisation's zone. */
 export function configWindows(
-  list: { id: string; device?: string; site?: string; agency?: string; from: string; to: string; reason: string; recurrence?: string }[],
+  list: {
+    id: string;
+    device?: string;
+    site?: string;
+    agency?: string;
+    from: string;
+    to: string;
+    reason: string;
+    recurrence?: string;
+  }[],
   timezone: string,
 ): MaintenanceWindow[] {
   return list.map((w) => ({

@@ -90,7 +90,9 @@ export class OutboxDelivery {
       const e = err as ConnectorError;
       const wait = backoffMs(row.attempts, this.opts.baseMs, this.opts.maxMs, e.retryAfterMs);
       this.store.failed(row, e.message, this.opts.now() + wait);
-      this.opts.log?.warn(`${row.connector}: ${row.action} ${row.incidentId} failed, retry in ${Math.round(wait / 1000)} s: ${e.message}`);
+      this.opts.log?.warn(
+        `${row.connector}: ${row.action} ${row.incidentId} failed, retry in ${Math.round(wait / 1000)} s: ${e.message}`,
+      );
       return false;
     }
   }

@@ -19,8 +19,10 @@ describe('dependencies: root cause first, children get no ticket', () => {
       { id: 'web', devices: ['other'] },
     ],
   });
-  const reachOf = (down: string[], pending: string[] = []) => (d: string): Reach =>
-    down.includes(d) ? 'down' : pending.includes(d) ? 'pending' : 'up';
+  const reachOf =
+    (down: string[], pending: string[] = []) =>
+    (d: string): Reach =>
+      down.includes(d) ? 'down' : pending.includes(d) ? 'pending' : 'up';
 
   it('blames the topmost down ancestor', () => {
     const reach = reachOf(['core', 'dist', 'sw-dinkes']);
@@ -81,7 +83,10 @@ describe('maintenance windows', () => {
     // 2026-03-01 is a Sunday.
     const weekly = w({ device: 'sw1', recurrence: 'FREQ=WEEKLY;BYDAY=SU;UNTIL=2026-03-31' });
     const occ = (t: string) => occurrenceAt(weekly, parseWhen(t));
-    expect(occ('2026-03-09 01:00')).toEqual({ start: parseWhen('2026-03-08 22:00'), end: parseWhen('2026-03-09 02:00') });
+    expect(occ('2026-03-09 01:00')).toEqual({
+      start: parseWhen('2026-03-08 22:00'),
+      end: parseWhen('2026-03-09 02:00'),
+    });
     expect(occ('2026-03-10 01:00')).toBeUndefined(); // Monday night
     expect(occ('2026-03-29 23:00')).toBeDefined();
     expect(occ('2026-04-05 23:00')).toBeUndefined(); // after UNTIL
@@ -117,7 +122,11 @@ describe('routing and escalation', () => {
       repeatMinutes: 60,
     },
   }).routing;
-  const dinkes = { id: 'dinkes', name: 'Dinas Kesehatan', tier1: { name: 'Teknisi TI DINKES', email: 'ti@dinkes.go.id' } };
+  const dinkes = {
+    id: 'dinkes',
+    name: 'Dinas Kesehatan',
+    tier1: { name: 'Teknisi TI DINKES', email: 'ti@dinkes.go.id' },
+  };
 
   it.each([
     [{ kind: 'router', responsibility: 'dinas' as const }, undefined, 2, 'infrastruktur'],
@@ -126,7 +135,12 @@ describe('routing and escalation', () => {
     [{ kind: 'server', responsibility: 'dinas' as const }, undefined, 2, 'datacenter'],
     [{ kind: 'switch', responsibility: 'opd' as const, agency: 'dinkes' }, dinkes, 1, 'tier1-dinkes'],
     // An agency without a Tier-1 contact: straight to Tier 2.
-    [{ kind: 'switch', responsibility: 'opd' as const, agency: 'x' }, { id: 'x', name: 'X' }, 2, 'infrastruktur'],
+    [
+      { kind: 'switch', responsibility: 'opd' as const, agency: 'x' },
+      { id: 'x', name: 'X' },
+      2,
+      'infrastruktur',
+    ],
   ])('%j -> tier %s team %s', (device, agency, tier, team) => {
     expect(routeFor(device, agency, routing)).toMatchObject({ tier, team });
   });
@@ -147,7 +161,10 @@ describe('routing and escalation', () => {
     const l1 = { ...inc, escalationLevel: 1 };
     expect(dueEscalation(l1, ladder, 60, 60 * min)).toEqual({ type: 'remind' });
     expect(dueEscalation({ ...l1, lastReminderAt: 60 * min }, ladder, 60, 119 * min)).toBeUndefined();
-    expect(dueEscalation({ ...l1, lastReminderAt: 60 * min }, ladder, 60, 120 * min)).toMatchObject({ type: 'escalate', step: { level: 2 } });
+    expect(dueEscalation({ ...l1, lastReminderAt: 60 * min }, ladder, 60, 120 * min)).toMatchObject({
+      type: 'escalate',
+      step: { level: 2 },
+    });
     // Acknowledged: nothing more.
     expect(dueEscalation({ ...inc, state: 'acknowledged' }, ladder, 60, 500 * min)).toBeUndefined();
   });

@@ -57,10 +57,19 @@ export function reconcile(i: Incident, now: number, ctx: ReconcileContext): Reco
     const agency = ctx.config.agencies.find((a) => a.id === device?.agency);
     const route = routeFor(device, agency, ctx.config.alerting.routing);
     const connectors = [
-      ...ctx.connectors.filter((c) => c.role === 'ticket' && (!c.severities || c.severities.includes(inc.severity))).map((c) => c.id),
+      ...ctx.connectors
+        .filter((c) => c.role === 'ticket' && (!c.severities || c.severities.includes(inc.severity)))
+        .map((c) => c.id),
       ...route.notify.filter((n) => ctx.connectors.some((c) => c.id === n)),
     ];
-    inc = { ...inc, suppressed: undefined, parentIncident: undefined, route, connectors: [...new Set(connectors)], ticketed: true };
+    inc = {
+      ...inc,
+      suppressed: undefined,
+      parentIncident: undefined,
+      route,
+      connectors: [...new Set(connectors)],
+      ticketed: true,
+    };
     if (inc.rule === UNREACHABLE) inc.affected = affectedOf(inc.device, ctx);
     messages.push({ action: 'open', step: 'open' });
     return done(i, inc, messages);
@@ -72,14 +81,20 @@ export function reconcile(i: Incident, now: number, ctx: ReconcileContext): Reco
     const added = affected.devices.filter((d) => !before.includes(d));
     if (added.length) {
       inc = { ...inc, affected: { ...affected, devices: [...new Set([...before, ...affected.devices])] } };
-      const note = id ? `Perangkat terdampak bertambah: ${added.join(', ')}` : `More devices affected: ${added.join(', ')}`;
+      const note = id
+        ? `Perangkat terdampak bertambah: ${added.join(', ')}`
+        : `More devices affected: ${added.join(', ')}`;
       messages.push({ action: 'update', step: `affected:${inc.affected!.devices.length}`, note });
     }
   }
 
   const device = ctx.config.devices.find((d) => d.id === inc.device);
   const routing = ctx.config.alerting.routing;
-  const first = routeFor(device, ctx.config.agencies.find((a) => a.id === device?.agency), routing);
+  const first = routeFor(
+    device,
+    ctx.config.agencies.find((a) => a.id === device?.agency),
+    routing,
+  );
   const due = dueEscalation(inc, escalationLadder(first, device, routing), routing.repeatMinutes, now);
   if (due?.type === 'escalate') {
     const r = due.step.route;
@@ -91,7 +106,9 @@ export function reconcile(i: Incident, now: number, ctx: ReconcileContext): Reco
     messages.push({ action: 'update', step: `escalate:${due.step.level}`, note });
   } else if (due?.type === 'remind') {
     inc = { ...inc, lastReminderAt: now };
-    const note = id ? 'Pengingat: gangguan masih berlangsung dan belum diterima' : 'Reminder: still failing and not acknowledged';
+    const note = id
+      ? 'Pengingat: gangguan masih berlangsung dan belum diterima'
+      : 'Reminder: still failing and not acknowledged';
     messages.push({ action: 'update', step: `remind:${now}`, note });
   }
   return done(i, inc, messages);
@@ -103,5 +120,9 @@ function affectedOf(root: string, ctx: ReconcileContext) {
 }
 
 function done(before: Incident, after: Incident, messages: Reconciled['messages']): Reconciled {
-  return { incident: after, changed: messages.length > 0 || JSON.stringify(before) !== JSON.stringify(after), messages };
+  return {
+    incident: after,
+    changed: messages.length > 0 || JSON.stringify(before) !== JSON.stringify(after),
+    messages,
+  };
 }

@@ -41,7 +41,11 @@ function teamRoute(teamId: string, routing: Routing): Route {
 }
 
 /** The first assignment of an incident on this device. */
-export function routeFor(device: RoutableDevice | undefined, agency: RoutableAgency | undefined, routing: Routing): Route {
+export function routeFor(
+  device: RoutableDevice | undefined,
+  agency: RoutableAgency | undefined,
+  routing: Routing,
+): Route {
   if (device?.responsibility === 'opd' && agency?.tier1) {
     return {
       tier: 1,
@@ -76,7 +80,10 @@ export function escalationLadder(
       step: { level: 0, route: teamRoute(tier2Team(device, routing), routing), reason: 'tier2' },
     });
   for (const s of routing.steps)
-    ladder.push({ afterMs: s.afterMinutes * 60_000, step: { level: 0, route: teamRoute(s.team, routing), reason: 'step' } });
+    ladder.push({
+      afterMs: s.afterMinutes * 60_000,
+      step: { level: 0, route: teamRoute(s.team, routing), reason: 'step' },
+    });
   ladder.sort((a, b) => a.afterMs - b.afterMs);
   return ladder.map((l, i) => ({ ...l, step: { ...l.step, level: i + 1 } }));
 }

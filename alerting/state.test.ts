@@ -37,7 +37,10 @@ describe('incident state machine (fake clock)', () => {
   });
 
   it('a blip shorter than `for` never fires', () => {
-    const { transitions, state } = run([at(0, true), at(30, false), at(60, true), at(90, false)], { forSeconds: 60, count: 1 });
+    const { transitions, state } = run([at(0, true), at(30, false), at(60, true), at(90, false)], {
+      forSeconds: 60,
+      count: 1,
+    });
     expect(transitions).toEqual([]);
     expect(state.phase).toBe('ok');
   });
@@ -62,7 +65,12 @@ describe('incident state machine (fake clock)', () => {
     const seq = Array.from({ length: 20 }, (_, i) => at(i * 60, i % 2 === 0));
     const { transitions, state } = run(seq);
     // down, up (resolve), down (fire), up -> 4th change: flapping, stays open.
-    expect(transitions.map((t) => `${t.type}@${t.at}`)).toEqual(['fire@0', 'resolve@60', 'fire@120', 'flapping@180']);
+    expect(transitions.map((t) => `${t.type}@${t.at}`)).toEqual([
+      'fire@0',
+      'resolve@60',
+      'fire@120',
+      'flapping@180',
+    ]);
     expect(state).toMatchObject({ phase: 'firing', flapping: true });
     // Quiet (clear) for the whole window after the last clear sample at 1140 s: resolves then.
     const last = 1140 * 1000;

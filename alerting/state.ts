@@ -46,7 +46,9 @@ export type Transition =
   | { type: 'flapping' }
   | { type: 'value' };
 
-export function initialState(obs: Pick<Observation, 'key' | 'rule' | 'device' | 'subject' | 'time'>): KeyState {
+export function initialState(
+  obs: Pick<Observation, 'key' | 'rule' | 'device' | 'subject' | 'time'>,
+): KeyState {
   return {
     key: obs.key,
     rule: obs.rule,
@@ -127,7 +129,11 @@ export function tick(
 ): { state: KeyState; transitions: Transition[] } {
   if (s.phase === 'firing' && s.flapping && s.clearSince !== undefined && now - s.clearSince >= flap.windowMs)
     return { state: resolved(s), transitions: [{ type: 'resolve', time: s.clearSince }] };
-  if (rule.clearAfterSeconds !== undefined && s.phase !== 'ok' && now - s.lastSeen >= rule.clearAfterSeconds * 1000) {
+  if (
+    rule.clearAfterSeconds !== undefined &&
+    s.phase !== 'ok' &&
+    now - s.lastSeen >= rule.clearAfterSeconds * 1000
+  ) {
     const wasFiring = s.phase === 'firing';
     const next = { ...resolved(s), breaching: false, changes: [] };
     return { state: next, transitions: wasFiring ? [{ type: 'resolve', time: s.lastSeen }] : [] };

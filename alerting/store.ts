@@ -70,7 +70,8 @@ export class AlertStore {
 
   /** INC-20260301-0001: the date (UTC) and a counter that never goes back. */
   nextIncidentId(now: number): string {
-    const row = this.db.prepare(`SELECT value FROM meta WHERE key = 'incident_seq'`).get() as { value: string } | undefined;
+    const row = this.db.prepare(`SELECT value FROM meta WHERE key = 'incident_seq'`).get() as
+      { value: string } | undefined;
     const seq = Number(row?.value ?? 0) + 1;
     this.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('incident_seq', ?)`).run(String(seq));
     const day = new Date(now).toISOString().slice(0, 10).replace(/-/g, '');
@@ -78,22 +79,31 @@ export class AlertStore {
   }
 
   saveKeyState(s: KeyState): void {
-    if (s.phase === 'ok' && s.changes.length === 0) this.db.prepare('DELETE FROM key_states WHERE key = ?').run(s.key);
-    else this.db.prepare('INSERT OR REPLACE INTO key_states (key, json) VALUES (?, ?)').run(s.key, JSON.stringify(s));
+    if (s.phase === 'ok' && s.changes.length === 0)
+      this.db.prepare('DELETE FROM key_states WHERE key = ?').run(s.key);
+    else
+      this.db
+        .prepare('INSERT OR REPLACE INTO key_states (key, json) VALUES (?, ?)')
+        .run(s.key, JSON.stringify(s));
   }
 
   keyStates(): KeyState[] {
-    return (this.db.prepare('SELECT json FROM key_states').all() as { json: string }[]).map((r) => JSON.parse(r.json));
+    return (this.db.prepare('SELECT json FROM key_states').all() as { json: string }[]).map((r) =>
+      JSON.parse(r.json),
+    );
   }
 
   saveIncident(i: Incident): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO incidents (id, key, device, state, started_at, json) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR REPLACE INTO incidents (id, key, device, state, started_at, json) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(i.id, i.key, i.device, i.state, i.startedAt, JSON.stringify(i));
   }
 
   incident(id: string): Incident | undefined {
-    const row = this.db.prepare('SELECT json FROM incidents WHERE id = ?').get(id) as { json: string } | undefined;
+    const row = this.db.prepare('SELECT json FROM incidents WHERE id = ?').get(id) as
+      { json: string } | undefined;
     return row ? JSON.parse(row.json) : undefined;
   }
 
@@ -140,18 +150,26 @@ export class AlertStore {
   /** After a successful send: the row is done and (on open) the ticket reference kept, together. */
   delivered(row: OutboxRow, now: number, ref?: TicketRef): void {
     this.transaction(() => {
-      this.db.prepare('UPDATE outbox SET done_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?').run(now, row.id);
+      this.db
+        .prepare('UPDATE outbox SET done_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?')
+        .run(now, row.id);
       if (row.action === 'open' && ref)
         this.db
-          .prepare('INSERT OR REPLACE INTO tickets (incident_id, connector, ref, thread, opened_at) VALUES (?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT OR REPLACE INTO tickets (incident_id, connector, ref, thread, opened_at) VALUES (?, ?, ?, ?, ?)',
+          )
           .run(row.incidentId, row.connector, ref.ref, ref.thread ?? null, now);
       if (row.action === 'close')
-        this.db.prepare('UPDATE tickets SET closed_at = ? WHERE incident_id = ? AND connector = ?').run(now, row.incidentId, row.connector);
+        this.db
+          .prepare('UPDATE tickets SET closed_at = ? WHERE incident_id = ? AND connector = ?')
+          .run(now, row.incidentId, row.connector);
     });
   }
 
   failed(row: OutboxRow, error: string, nextAt: number): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE id = ?').run(error, nextAt, row.id);
+    this.db
+      .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE id = ?')
+      .run(error, nextAt, row.id);
   }
 
   outboxStats(): { pending: number; failing: number; delivered: number } {
@@ -164,22 +182,31 @@ export class AlertStore {
   }
 
   ticket(incidentId: string, connector: string): (TicketRef & { closedAt?: number }) | undefined {
-    const row = this.db.prepare('SELECT ref, thread, closed_at FROM tickets WHERE incident_id = ? AND connector = ?').get(incidentId, connector) as
-      | { ref: string; thread: string | null; closed_at: number | null }
-      | undefined;
-    return row ? { ref: row.ref, thread: row.thread ?? undefined, closedAt: row.closed_at ?? undefined } : undefined;
+    const row = this.db
+      .prepare('SELECT ref, thread, closed_at FROM tickets WHERE incident_id = ? AND connector = ?')
+      .get(incidentId, connector) as
+      { ref: string; thread: string | null; closed_at: number | null } | undefined;
+    return row
+      ? { ref: row.ref, thread: row.thread ?? undefined, closedAt: row.closed_at ?? undefined }
+      : undefined;
   }
 
   tickets(incidentId: string): { connector: string; ref: string; closedAt?: number }[] {
-    return (this.db.prepare('SELECT connector, ref, closed_at FROM tickets WHERE incident_id = ?').all(incidentId) as {
-      connector: string;
-      ref: string;
-      closed_at: number | null;
-    }[]).map((r) => ({ connector: r.connector, ref: r.ref, closedAt: r.closed_at ?? undefined }));
+    return (
+      this.db
+        .prepare('SELECT connector, ref, closed_at FROM tickets WHERE incident_id = ?')
+        .all(incidentId) as {
+        connector: string;
+        ref: string;
+        closed_at: number | null;
+      }[]
+    ).map((r) => ({ connector: r.connector, ref: r.ref, closedAt: r.closed_at ?? undefined }));
   }
 
   addAck(incidentId: string, by: string, note: string | undefined, now: number): void {
-    this.db.prepare('INSERT INTO acks (incident_id, by, note, time) VALUES (?, ?, ?, ?)').run(incidentId, by, note ?? null, now);
+    this.db
+      .prepare('INSERT INTO acks (incident_id, by, note, time) VALUES (?, ?, ?, ?)')
+      .run(incidentId, by, note ?? null, now);
   }
 
   addMaintenance(w: MaintenanceWindow, now: number): void {
@@ -189,27 +216,41 @@ export class AlertStore {
   }
 
   removeMaintenance(id: string, now: number): boolean {
-    return this.db.prepare('UPDATE maintenance SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(now, id).changes === 1;
+    return (
+      this.db
+        .prepare('UPDATE maintenance SET removed_at = ? WHERE id = ? AND removed_at IS NULL')
+        .run(now, id).changes === 1
+    );
   }
 
   /** Windows added from the CLI and not removed (removed ones stay for the audit). */
   maintenance(): MaintenanceWindow[] {
-    return (this.db.prepare('SELECT json FROM maintenance WHERE removed_at IS NULL ORDER BY created_at').all() as { json: string }[]).map((r) =>
-      JSON.parse(r.json),
-    );
+    return (
+      this.db.prepare('SELECT json FROM maintenance WHERE removed_at IS NULL ORDER BY created_at').all() as {
+        json: string;
+      }[]
+    ).map((r) => JSON.parse(r.json));
   }
 
   audit(actor: string, action: string, object: string, detail: string | undefined, now: number): void {
-    this.db.prepare('INSERT INTO audit (time, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)').run(now, actor, action, object, detail ?? null);
+    this.db
+      .prepare('INSERT INTO audit (time, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(now, actor, action, object, detail ?? null);
   }
 
-  auditTrail(limit = 100): { time: number; actor: string; action: string; object: string; detail?: string }[] {
-    return (this.db.prepare('SELECT time, actor, action, object, detail FROM audit ORDER BY id DESC LIMIT ?').all(limit) as {
-      time: number;
-      actor: string;
-      action: string;
-      object: string;
-      detail: string | null;
-    }[]).map((r) => ({ ...r, detail: r.detail ?? undefined }));
+  auditTrail(
+    limit = 100,
+  ): { time: number; actor: string; action: string; object: string; detail?: string }[] {
+    return (
+      this.db
+        .prepare('SELECT time, actor, action, object, detail FROM audit ORDER BY id DESC LIMIT ?')
+        .all(limit) as {
+        time: number;
+        actor: string;
+        action: string;
+        object: string;
+        detail: string | null;
+      }[]
+    ).map((r) => ({ ...r, detail: r.detail ?? undefined }));
   }
 }

@@ -47,10 +47,40 @@ export interface TicketMessage {
 }
 
 const MONTHS = {
-  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  id: [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
-const ZONE_NAME: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+const ZONE_NAME: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
 
 /** "1 Maret 2026 22.00 WIB" / "1 March 2026 22:00 WIB". */
 export function formatTime(ms: number, lang: Language, timezone = 'Asia/Jakarta'): string {
@@ -86,7 +116,11 @@ export function formatValue(v: Scalar, lang: Language): string {
 }
 
 /** Fills {device}, {subject}, {value}, {threshold} in a rule's title template. */
-export function fillTitle(template: string, vars: { device: string; subject: string; value: Scalar; threshold: Scalar }, lang: Language): string {
+export function fillTitle(
+  template: string,
+  vars: { device: string; subject: string; value: Scalar; threshold: Scalar },
+  lang: Language,
+): string {
   return template
     .replace(/\{device\}/g, vars.device)
     .replace(/\{subject\}/g, vars.subject)
@@ -101,7 +135,28 @@ const L = {
     since: 'sejak',
     test: '[UJI COBA] ',
     testNote: 'Ini tiket uji coba dari noc; abaikan dan tutup.',
-    lines: ['Kategori', 'Tingkat keparahan', 'prioritas', 'Perangkat', 'Perangkat Daerah', 'Ditangani oleh', 'Kontak', 'Mulai', 'Bukti', 'ambang', 'Perangkat terdampak', 'OPD terdampak', 'Layanan terdampak', 'Grafik', 'Nomor insiden', 'Status', 'berulang-ulang (flapping)', 'Pulih pada', 'Lama gangguan', 'Catatan'],
+    lines: [
+      'Kategori',
+      'Tingkat keparahan',
+      'prioritas',
+      'Perangkat',
+      'Perangkat Daerah',
+      'Ditangani oleh',
+      'Kontak',
+      'Mulai',
+      'Bukti',
+      'ambang',
+      'Perangkat terdampak',
+      'OPD terdampak',
+      'Layanan terdampak',
+      'Grafik',
+      'Nomor insiden',
+      'Status',
+      'berulang-ulang (flapping)',
+      'Pulih pada',
+      'Lama gangguan',
+      'Catatan',
+    ],
   },
   en: {
     open: 'Disruption',
@@ -109,7 +164,28 @@ const L = {
     since: 'since',
     test: '[TEST] ',
     testNote: 'This is a test ticket from noc; ignore and close it.',
-    lines: ['Category', 'Severity', 'priority', 'Device', 'Agency', 'Assigned to', 'Contact', 'Started', 'Evidence', 'threshold', 'Affected devices', 'Affected agencies', 'Affected services', 'Graphs', 'Incident number', 'Status', 'flapping', 'Recovered at', 'Outage duration', 'Note'],
+    lines: [
+      'Category',
+      'Severity',
+      'priority',
+      'Device',
+      'Agency',
+      'Assigned to',
+      'Contact',
+      'Started',
+      'Evidence',
+      'threshold',
+      'Affected devices',
+      'Affected agencies',
+      'Affected services',
+      'Graphs',
+      'Incident number',
+      'Status',
+      'flapping',
+      'Recovered at',
+      'Outage duration',
+      'Note',
+    ],
   },
 };
 
@@ -122,7 +198,28 @@ export function renderMessage(
   note?: string,
 ): TicketMessage {
   const t = L[lang];
-  const [cat, sev, prio, dev, agency, team, contact, started, evidence, threshold, affDev, affAg, affSvc, graphs, num, status, flapping, recovered, duration, noteLabel] = t.lines;
+  const [
+    cat,
+    sev,
+    prio,
+    dev,
+    agency,
+    team,
+    contact,
+    started,
+    evidence,
+    threshold,
+    affDev,
+    affAg,
+    affSvc,
+    graphs,
+    num,
+    status,
+    flapping,
+    recovered,
+    duration,
+    noteLabel,
+  ] = t.lines;
   const head = action === 'close' ? t.close : t.open;
   const subject = `${v.test ? t.test : ''}[${v.incidentId}] ${head}: ${v.title} ${t.since} ${formatTime(v.startedAt, lang, timezone)}`;
   const lines = [
@@ -132,7 +229,9 @@ export function renderMessage(
     `${dev}: ${v.deviceName === v.device ? v.device : `${v.deviceName} (${v.device})`}${v.kind ? `, ${v.kind}` : ''}${v.site ? `, ${v.site}` : ''}`,
     v.agencyName ? `${agency}: ${v.agencyName}` : undefined,
     `${team}: ${v.teamName} (Tier ${v.tier})`,
-    v.contact ? `${contact}: ${[v.contact.name, v.contact.email, v.contact.phone].filter(Boolean).join(', ')}` : undefined,
+    v.contact
+      ? `${contact}: ${[v.contact.name, v.contact.email, v.contact.phone].filter(Boolean).join(', ')}`
+      : undefined,
     `${started}: ${formatTime(v.startedAt, lang, timezone)}`,
     `${evidence}: ${v.evidence.field} = ${formatValue(v.evidence.value, lang)} (${threshold} ${formatValue(v.evidence.threshold, lang)})`,
     v.flapping ? `${status}: ${flapping}` : undefined,
@@ -148,7 +247,12 @@ export function renderMessage(
   return { action, view: v, subject, body: lines.filter((l) => l !== undefined).join('\n') + '\n', note };
 }
 
-export function grafanaLink(base: string | undefined, device: string, from: number, to?: number): string | undefined {
+export function grafanaLink(
+  base: string | undefined,
+  device: string,
+  from: number,
+  to?: number,
+): string | undefined {
   if (!base) return undefined;
   const hour = 3_600_000;
   const end = to === undefined ? 'now' : String(to + hour);

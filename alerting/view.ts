@@ -48,15 +48,35 @@ export function buildView(i: Incident, config: NocConfig, test = false): TicketV
   };
 }
 
-export function messageFor(i: Incident, config: NocConfig, action: TicketMessage['action'], note?: string, test = false): TicketMessage {
-  return renderMessage(action, buildView(i, config, test), languageOf(config), config.organisation.timezone, note);
+export function messageFor(
+  i: Incident,
+  config: NocConfig,
+  action: TicketMessage['action'],
+  note?: string,
+  test = false,
+): TicketMessage {
+  return renderMessage(
+    action,
+    buildView(i, config, test),
+    languageOf(config),
+    config.organisation.timezone,
+    note,
+  );
 }
 
 /**
  * Queues one message to every connector of the incident. The dedupe key makes a repeat of the
  * same step (after a restart, or from two processes) a no-op: each step is sent once.
  */
-export function queueMessage(store: AlertStore, i: Incident, config: NocConfig, action: TicketMessage['action'], step: string, now: number, note?: string): number {
+export function queueMessage(
+  store: AlertStore,
+  i: Incident,
+  config: NocConfig,
+  action: TicketMessage['action'],
+  step: string,
+  now: number,
+  note?: string,
+): number {
   let queued = 0;
   const msg = messageFor(i, config, action, note);
   for (const c of i.connectors ?? []) if (store.enqueue(`${i.id}:${c}:${step}`, c, msg, now)) queued++;
@@ -66,7 +86,12 @@ export function queueMessage(store: AlertStore, i: Incident, config: NocConfig, 
 /** The `incident` measurement (docs/metrics.md): one point per state change. */
 export function incidentSample(i: Incident, config: NocConfig, time: number): Sample {
   const device = config.devices.find((d) => d.id === i.device);
-  const tags: Record<string, string> = { device: i.device, rule: i.rule, subject: i.subject, incident_id: i.id };
+  const tags: Record<string, string> = {
+    device: i.device,
+    rule: i.rule,
+    subject: i.subject,
+    incident_id: i.id,
+  };
   if (device) {
     tags.kind = device.kind;
     if (device.site) tags.site = device.site;
@@ -90,7 +115,14 @@ export function incidentSample(i: Incident, config: NocConfig, time: number): Sa
  * Acknowledge an incident (CLI or API): stops escalation, tells the helpdesk who took it.
  * Returns false when the incident does not exist or is already resolved/acknowledged.
  */
-export function acknowledge(store: AlertStore, config: NocConfig, id: string, by: string, note: string | undefined, now: number): { ok: boolean; reason?: string } {
+export function acknowledge(
+  store: AlertStore,
+  config: NocConfig,
+  id: string,
+  by: string,
+  note: string | undefined,
+  now: number,
+): { ok: boolean; reason?: string } {
   return store.transaction(() => {
     const i = store.incident(id);
     if (!i) return { ok: false, reason: `insiden ${id} tidak ada / no such incident` };
@@ -100,7 +132,10 @@ export function acknowledge(store: AlertStore, config: NocConfig, id: string, by
     store.addAck(id, by, note, now);
     store.audit(by, 'ack', id, note, now);
     const lang = languageOf(config);
-    const text = lang === 'id' ? `Diterima oleh ${by}${note ? `: ${note}` : ''}` : `Acknowledged by ${by}${note ? `: ${note}` : ''}`;
+    const text =
+      lang === 'id'
+        ? `Diterima oleh ${by}${note ? `: ${note}` : ''}`
+        : `Acknowledged by ${by}${note ? `: ${note}` : ''}`;
     if (acked.ticketed) queueMessage(store, acked, config, 'update', 'ack', now, text);
     return { ok: true };
   });

@@ -23,16 +23,38 @@ function samples(n: number, t: number): Sample[] {
         out.push(ping(device, true, t));
         break;
       case 1:
-        out.push({ measurement: 'interface', tags: { device, ifName: `ether${i % 8}`, link: 'l1' }, fields: { ifOperStatus: 1, ifAdminStatus: 1, in_utilisation_percent: 40, out_utilisation_percent: 35, in_errors_per_s: 0, out_discards_per_s: 0 }, time: t });
+        out.push({
+          measurement: 'interface',
+          tags: { device, ifName: `ether${i % 8}`, link: 'l1' },
+          fields: {
+            ifOperStatus: 1,
+            ifAdminStatus: 1,
+            in_utilisation_percent: 40,
+            out_utilisation_percent: 35,
+            in_errors_per_s: 0,
+            out_discards_per_s: 0,
+          },
+          time: t,
+        });
         break;
       case 2:
         out.push({ measurement: 'cpu', tags: { device }, fields: { load_percent: 30 }, time: t });
         break;
       case 3:
-        out.push({ measurement: 'sensor', tags: { device, type: 'temperature', name: 'inlet' }, fields: { value: 23 }, time: t });
+        out.push({
+          measurement: 'sensor',
+          tags: { device, type: 'temperature', name: 'inlet' },
+          fields: { value: 23 },
+          time: t,
+        });
         break;
       default:
-        out.push({ measurement: 'ups', tags: { device }, fields: { on_battery: false, charge_percent: 100, runtime_minutes: 40, load_percent: 30 }, time: t });
+        out.push({
+          measurement: 'ups',
+          tags: { device },
+          fields: { on_battery: false, charge_percent: 100, runtime_minutes: 40, load_percent: 30 },
+          time: t,
+        });
     }
   }
   return out;
@@ -49,7 +71,11 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   for (let run = 0; run < 20; run++) {
     const dir = mkdtempSync(join(tmpdir(), 'noc-bench-alert-'));
-    const alerting = new Alerting({ config: labConfig(peer.url), writer: { write: () => undefined }, dbFile: join(dir, 'a.db') });
+    const alerting = new Alerting({
+      config: labConfig(peer.url),
+      writer: { write: () => undefined },
+      dbFile: join(dir, 'a.db'),
+    });
     alerting.start();
     received = 0;
     const t = Date.now();
@@ -68,7 +94,12 @@ async function main(): Promise<void> {
 
   // Rule evaluation: 5,000 samples a second for 10 simulated seconds, CPU measured.
   const dir = mkdtempSync(join(tmpdir(), 'noc-bench-alert-'));
-  const alerting = new Alerting({ config: labConfig('http://127.0.0.1:9'), writer: { write: () => undefined }, dbFile: join(dir, 'a.db'), connectors: [] });
+  const alerting = new Alerting({
+    config: labConfig('http://127.0.0.1:9'),
+    writer: { write: () => undefined },
+    dbFile: join(dir, 'a.db'),
+    connectors: [],
+  });
   alerting.start();
   const seconds = 10;
   const batches = Array.from({ length: seconds }, (_, s) => samples(5000, Date.now() + s * 1000));

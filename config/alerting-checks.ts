@@ -39,11 +39,16 @@ export function checkAlerting(config: RawConfig): ConfigProblem[] {
             ? (['severity'] as const)
             : (['measurement', 'field', 'operator', 'value', 'severity'] as const);
       for (const key of needs)
-        if (rule[key] === undefined) add(['rules', i, key], `required for a new rule ("${rule.id}" is not built in)`);
+        if (rule[key] === undefined)
+          add(['rules', i, key], `required for a new rule ("${rule.id}" is not built in)`);
     }
     const scope = rule.scope;
-    scope?.devices?.forEach((d, j) => devices.has(d) || add(['rules', i, 'scope', 'devices', j], `device "${d}" does not exist`));
-    scope?.sites?.forEach((s, j) => sites.has(s) || add(['rules', i, 'scope', 'sites', j], `site "${s}" does not exist`));
+    scope?.devices?.forEach(
+      (d, j) => devices.has(d) || add(['rules', i, 'scope', 'devices', j], `device "${d}" does not exist`),
+    );
+    scope?.sites?.forEach(
+      (s, j) => sites.has(s) || add(['rules', i, 'scope', 'sites', j], `site "${s}" does not exist`),
+    );
     scope?.agencies?.forEach(
       (s, j) => agencies.has(s) || add(['rules', i, 'scope', 'agencies', j], `agency "${s}" does not exist`),
     );
@@ -52,20 +57,27 @@ export function checkAlerting(config: RawConfig): ConfigProblem[] {
   a.maintenance.forEach((w, i) => {
     const targets = [w.device, w.site, w.agency].filter((t) => t !== undefined).length;
     if (targets !== 1) add(['maintenance', i], 'name exactly one of device, site or agency');
-    if (w.device && !devices.has(w.device)) add(['maintenance', i, 'device'], `device "${w.device}" does not exist`);
+    if (w.device && !devices.has(w.device))
+      add(['maintenance', i, 'device'], `device "${w.device}" does not exist`);
     if (w.site && !sites.has(w.site)) add(['maintenance', i, 'site'], `site "${w.site}" does not exist`);
-    if (w.agency && !agencies.has(w.agency)) add(['maintenance', i, 'agency'], `agency "${w.agency}" does not exist`);
-    if (w.to.replace('T', ' ') <= w.from.replace('T', ' ')) add(['maintenance', i, 'to'], 'must be after from');
+    if (w.agency && !agencies.has(w.agency))
+      add(['maintenance', i, 'agency'], `agency "${w.agency}" does not exist`);
+    if (w.to.replace('T', ' ') <= w.from.replace('T', ' '))
+      add(['maintenance', i, 'to'], 'must be after from');
   });
 
   const r = a.routing;
   unique(r.teams, 'routing.teams');
   for (const key of ['network', 'datacenter'] as const)
-    if (!teams.has(r.dinas[key])) add(['routing', 'dinas', key], `team "${r.dinas[key]}" does not exist in routing.teams`);
-  r.steps.forEach((s, i) => teams.has(s.team) || add(['routing', 'steps', i, 'team'], `team "${s.team}" does not exist`));
+    if (!teams.has(r.dinas[key]))
+      add(['routing', 'dinas', key], `team "${r.dinas[key]}" does not exist in routing.teams`);
+  r.steps.forEach(
+    (s, i) => teams.has(s.team) || add(['routing', 'steps', i, 'team'], `team "${s.team}" does not exist`),
+  );
   r.teams.forEach((t, i) =>
     t.notify.forEach(
-      (c, j) => connectors.has(c) || add(['routing', 'teams', i, 'notify', j], `connector "${c}" does not exist`),
+      (c, j) =>
+        connectors.has(c) || add(['routing', 'teams', i, 'notify', j], `connector "${c}" does not exist`),
     ),
   );
   a.maintenanceNotice.forEach(

@@ -34,13 +34,21 @@ const view: TicketView = {
   test: false,
 };
 const openMsg = renderMessage('open', view, 'id', 'Asia/Jakarta');
-const updateMsg = renderMessage('update', view, 'id', 'Asia/Jakarta', 'Dieskalasi ke Tim Infrastruktur (Tier 2)');
+const updateMsg = renderMessage(
+  'update',
+  view,
+  'id',
+  'Asia/Jakarta',
+  'Dieskalasi ke Tim Infrastruktur (Tier 2)',
+);
 const closed = { ...view, resolvedAt: start + 3_900_000, durationSeconds: 3900 };
 const closeMsg = renderMessage('close', closed, 'id', 'Asia/Jakarta');
 
 describe('ticket text', () => {
   it('is Bahasa Indonesia with the work-order fields', () => {
-    expect(openMsg.subject).toBe('[INC-20260301-0007] Gangguan: Switch Dinkes tidak dapat dijangkau sejak 1 Maret 2026 22.00 WIB');
+    expect(openMsg.subject).toBe(
+      '[INC-20260301-0007] Gangguan: Switch Dinkes tidak dapat dijangkau sejak 1 Maret 2026 22.00 WIB',
+    );
     expect(openMsg.body).toBe(
       [
         'Kategori: Gangguan',
@@ -58,10 +66,14 @@ describe('ticket text', () => {
         '',
       ].join('\n'),
     );
-    expect(closeMsg.subject).toBe('[INC-20260301-0007] Pulih: Switch Dinkes tidak dapat dijangkau sejak 1 Maret 2026 22.00 WIB');
+    expect(closeMsg.subject).toBe(
+      '[INC-20260301-0007] Pulih: Switch Dinkes tidak dapat dijangkau sejak 1 Maret 2026 22.00 WIB',
+    );
     expect(closeMsg.body).toContain('Pulih pada: 1 Maret 2026 23.05 WIB\nLama gangguan: 1 jam 5 menit\n');
     const en = renderMessage('close', closed, 'en', 'Asia/Makassar');
-    expect(en.subject).toBe('[INC-20260301-0007] Recovered: Switch Dinkes tidak dapat dijangkau since 1 March 2026 23:00 WITA');
+    expect(en.subject).toBe(
+      '[INC-20260301-0007] Recovered: Switch Dinkes tidak dapat dijangkau since 1 March 2026 23:00 WITA',
+    );
     expect(en.body).toContain('Outage duration: 1 h 5 min');
   });
 });
@@ -72,7 +84,15 @@ describe('webhook connector', () => {
   afterAll(() => peer.stop());
   beforeEach(() => (peer.requests.length = 0));
   const hook = () =>
-    new WebhookConnector({ id: 'hook', type: 'webhook', role: 'ticket', url: `${peer.url}/in`, secret: new Secret('k3y', 'literal'), headers: { 'X-Tenant': 'kab' }, timeoutSeconds: 5 });
+    new WebhookConnector({
+      id: 'hook',
+      type: 'webhook',
+      role: 'ticket',
+      url: `${peer.url}/in`,
+      secret: new Secret('k3y', 'literal'),
+      headers: { 'X-Tenant': 'kab' },
+      timeoutSeconds: 5,
+    });
 
   it('builds the documented JSON', () => {
     expect(buildWebhookPayload(updateMsg, { ref: 'T-9' })).toEqual({
@@ -92,13 +112,13 @@ describe('webhook connector', () => {
     const c = hook();
     await expect(c.open(openMsg)).resolves.toEqual({ ref: 'T-9' });
     const r = peer.requests[0];
-    expect([r.method, r.path, r.headers['content-type'], r.headers['x-tenant'], r.headers['x-noc-event']]).toEqual([
-      'POST',
-      '/in',
-      'application/json',
-      'kab',
-      'open',
-    ]);
+    expect([
+      r.method,
+      r.path,
+      r.headers['content-type'],
+      r.headers['x-tenant'],
+      r.headers['x-noc-event'],
+    ]).toEqual(['POST', '/in', 'application/json', 'kab', 'open']);
     expect(r.body).toBe(JSON.stringify(buildWebhookPayload(openMsg)));
     expect(r.headers['x-noc-signature']).toBe(signature('k3y', r.body));
     for (const status of [401, 404, 502]) {
@@ -145,7 +165,8 @@ describe('email connector against a real SMTP server', () => {
     port = (server.server.address() as AddressInfo).port;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const header = (raw: string, name: string) => new RegExp(`^${name}: (.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(raw)?.[1].replace(/\r\n[ \t]/g, ' ');
+  const header = (raw: string, name: string) =>
+    new RegExp(`^${name}: (.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(raw)?.[1].replace(/\r\n[ \t]/g, ' ');
   const settings = {
     id: 'mail',
     type: 'email' as const,
@@ -177,7 +198,9 @@ describe('email connector against a real SMTP server', () => {
     for (const m of [second, third]) {
       expect(header(m.raw, 'In-Reply-To')).toBe('<INC-20260301-0007@noc.kominfo.test>');
       expect(header(m.raw, 'References')).toBe('<INC-20260301-0007@noc.kominfo.test>');
-      expect(header(m.raw, 'Message-ID')).toMatch(/^<INC-20260301-0007\.(update|close)\.\d+@noc\.kominfo\.test>$/);
+      expect(header(m.raw, 'Message-ID')).toMatch(
+        /^<INC-20260301-0007\.(update|close)\.\d+@noc\.kominfo\.test>$/,
+      );
     }
     expect(header(second.raw, 'Subject')).toBe(`Re: ${updateMsg.subject}`);
     expect(third.raw).toContain('Lama gangguan: 1 jam 5 menit');
@@ -213,10 +236,13 @@ describe('GLPI connector against a peer following apirest.php', () => {
         return r.headers.authorization === 'user_token u-tok' && r.headers['app-token'] === 'a-tok'
           ? { status: 200, body: { session_token: 'sess1' } }
           : { status: 401, body: ['ERROR_GLPI_LOGIN_USER_TOKEN', 'parameter user_token seems invalid'] };
-      if (r.headers['session-token'] !== 'sess1') return { status: 401, body: ['ERROR_SESSION_TOKEN_INVALID', 'session_token seems invalid'] };
+      if (r.headers['session-token'] !== 'sess1')
+        return { status: 401, body: ['ERROR_SESSION_TOKEN_INVALID', 'session_token seems invalid'] };
       if (r.path === '/apirest.php/killSession') return { status: 200, body: true };
-      if (r.method === 'POST' && r.path === '/apirest.php/Ticket') return { status: 201, body: { id: 42, message: '' } };
-      if (!r.path.startsWith('/apirest.php/Ticket/42')) return { status: 404, body: ['ERROR_ITEM_NOT_FOUND', 'Item not found'] };
+      if (r.method === 'POST' && r.path === '/apirest.php/Ticket')
+        return { status: 201, body: { id: 42, message: '' } };
+      if (!r.path.startsWith('/apirest.php/Ticket/42'))
+        return { status: 404, body: ['ERROR_ITEM_NOT_FOUND', 'Item not found'] };
       if (r.method === 'PUT') return { status: 200, body: [{ 42: true, message: '' }] };
       return { status: 201, body: { id: 5, message: '' } };
     };
@@ -252,23 +278,46 @@ describe('GLPI connector against a peer following apirest.php', () => {
       'GET /apirest.php/killSession',
     ]);
     expect(peer.requests[1].json).toEqual({
-      input: { name: openMsg.subject, content: openMsg.body, type: 1, urgency: 4, impact: 4, priority: 4, itilcategories_id: 12, _groups_id_assign: 3 },
+      input: {
+        name: openMsg.subject,
+        content: openMsg.body,
+        type: 1,
+        urgency: 4,
+        impact: 4,
+        priority: 4,
+        itilcategories_id: 12,
+        _groups_id_assign: 3,
+      },
     });
     expect(peer.requests[4].json).toEqual({
-      input: { itemtype: 'Ticket', items_id: 42, content: `Dieskalasi ke Tim Infrastruktur (Tier 2)\n\n${updateMsg.body}`.trim() },
+      input: {
+        itemtype: 'Ticket',
+        items_id: 42,
+        content: `Dieskalasi ke Tim Infrastruktur (Tier 2)\n\n${updateMsg.body}`.trim(),
+      },
     });
     expect(peer.requests[7].json).toEqual(buildGlpiPayload({ categoryId: 12 }, closeMsg, 42));
     expect(peer.requests[8].json).toEqual({ input: { id: 42, status: 6 } });
   });
 
   it('a wrong user token is a 401 naming the credentials; an unknown ticket a 404; the session is still killed', async () => {
-    const bad = await glpi('wrong').open(openMsg).catch((e: ConnectorError) => e);
+    const bad = await glpi('wrong')
+      .open(openMsg)
+      .catch((e: ConnectorError) => e);
     expect((bad as ConnectorError).status).toBe(401);
-    expect((bad as Error).message).toMatch(/initSession answered 401 \(check the credentials\/token\).*ERROR_GLPI_LOGIN_USER_TOKEN/);
+    expect((bad as Error).message).toMatch(
+      /initSession answered 401 \(check the credentials\/token\).*ERROR_GLPI_LOGIN_USER_TOKEN/,
+    );
     peer.requests.length = 0;
-    const missing = await glpi().update({ ref: '99' }, updateMsg).catch((e: ConnectorError) => e);
+    const missing = await glpi()
+      .update({ ref: '99' }, updateMsg)
+      .catch((e: ConnectorError) => e);
     expect((missing as ConnectorError).status).toBe(404);
-    expect(peer.requests.map((r) => r.path)).toEqual(['/apirest.php/initSession', '/apirest.php/Ticket/99/ITILFollowup', '/apirest.php/killSession']);
+    expect(peer.requests.map((r) => r.path)).toEqual([
+      '/apirest.php/initSession',
+      '/apirest.php/Ticket/99/ITILFollowup',
+      '/apirest.php/killSession',
+    ]);
   });
 });
 
@@ -279,15 +328,28 @@ describe('Zammad connector against a peer following /api/v1', () => {
   beforeEach(() => {
     peer.requests.length = 0;
     peer.handler = (r) => {
-      if (r.headers.authorization !== 'Token token=z-tok') return { status: 401, body: { error: 'Invalid token!' } };
-      if (r.method === 'POST' && r.path === '/api/v1/tickets') return { status: 201, body: { id: 7, number: '31007', title: 'x' } };
-      if (r.method === 'POST' && r.path === '/api/v1/ticket_articles') return { status: 201, body: { id: 70 } };
-      if (r.method === 'PUT' && r.path === '/api/v1/tickets/7') return { status: 200, body: { id: 7, state_id: 4 } };
+      if (r.headers.authorization !== 'Token token=z-tok')
+        return { status: 401, body: { error: 'Invalid token!' } };
+      if (r.method === 'POST' && r.path === '/api/v1/tickets')
+        return { status: 201, body: { id: 7, number: '31007', title: 'x' } };
+      if (r.method === 'POST' && r.path === '/api/v1/ticket_articles')
+        return { status: 201, body: { id: 70 } };
+      if (r.method === 'PUT' && r.path === '/api/v1/tickets/7')
+        return { status: 200, body: { id: 7, state_id: 4 } };
       return { status: 500, body: { error: 'internal' } };
     };
   });
   const zammad = (token = 'z-tok') =>
-    new ZammadConnector({ id: 'z', type: 'zammad', role: 'ticket', timeoutSeconds: 5, url: peer.url, token: new Secret(token, 'literal'), group: 'Helpdesk', customer: 'noc@kominfo.test' });
+    new ZammadConnector({
+      id: 'z',
+      type: 'zammad',
+      role: 'ticket',
+      timeoutSeconds: 5,
+      url: peer.url,
+      token: new Secret(token, 'literal'),
+      group: 'Helpdesk',
+      customer: 'noc@kominfo.test',
+    });
 
   it('creates a ticket with its first article, adds a note, and closes it', async () => {
     const c = zammad();
@@ -295,20 +357,44 @@ describe('Zammad connector against a peer following /api/v1', () => {
     expect(ref).toEqual({ ref: '7', thread: '31007' });
     await c.update(ref, updateMsg);
     await c.close(ref, closeMsg);
-    expect(peer.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/tickets', 'POST /api/v1/ticket_articles', 'PUT /api/v1/tickets/7']);
+    expect(peer.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/tickets',
+      'POST /api/v1/ticket_articles',
+      'PUT /api/v1/tickets/7',
+    ]);
     expect(peer.requests[0].json).toEqual({
       title: openMsg.subject,
       group: 'Helpdesk',
       customer: 'noc@kominfo.test',
       priority: '3 high',
-      article: { subject: openMsg.subject, body: openMsg.body, type: 'note', internal: false, content_type: 'text/plain' },
+      article: {
+        subject: openMsg.subject,
+        body: openMsg.body,
+        type: 'note',
+        internal: false,
+        content_type: 'text/plain',
+      },
     });
-    expect(peer.requests[1].json).toEqual(buildZammadPayload({ group: 'Helpdesk', customer: 'x' }, updateMsg, 7));
+    expect(peer.requests[1].json).toEqual(
+      buildZammadPayload({ group: 'Helpdesk', customer: 'x' }, updateMsg, 7),
+    );
     expect(peer.requests[2].json).toMatchObject({ state: 'closed', article: { body: closeMsg.body } });
   });
 
   it('401 and 5xx become ConnectorErrors with the status', async () => {
-    expect(((await zammad('bad').open(openMsg).catch((e) => e)) as ConnectorError).status).toBe(401);
-    expect(((await zammad().close({ ref: '8' }, closeMsg).catch((e) => e)) as ConnectorError).status).toBe(500);
+    expect(
+      (
+        (await zammad('bad')
+          .open(openMsg)
+          .catch((e) => e)) as ConnectorError
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        (await zammad()
+          .close({ ref: '8' }, closeMsg)
+          .catch((e) => e)) as ConnectorError
+      ).status,
+    ).toBe(500);
   });
 });

@@ -22,7 +22,12 @@ export interface EmailFields {
  * <INC-…@domain>; every follow-up answers it (In-Reply-To and References), so the helpdesk
  * mailbox (osTicket, Zammad, RT, a plain inbox) files them in the same thread/ticket.
  */
-export function buildEmail(s: Pick<Settings, 'from' | 'to' | 'copyTier1' | 'messageIdDomain'>, msg: TicketMessage, seq: number, ref?: TicketRef): EmailFields {
+export function buildEmail(
+  s: Pick<Settings, 'from' | 'to' | 'copyTier1' | 'messageIdDomain'>,
+  msg: TicketMessage,
+  seq: number,
+  ref?: TicketRef,
+): EmailFields {
   const root = ref?.ref ?? `<${msg.view.incidentId}@${s.messageIdDomain}>`;
   const cc = s.copyTier1 && msg.view.tier === 1 && msg.view.contact?.email ? [msg.view.contact.email] : [];
   const fields: EmailFields = {
@@ -31,7 +36,8 @@ export function buildEmail(s: Pick<Settings, 'from' | 'to' | 'copyTier1' | 'mess
     cc,
     subject: msg.action === 'open' ? msg.subject : `Re: ${msg.subject}`,
     text: msg.body,
-    messageId: msg.action === 'open' ? root : `<${msg.view.incidentId}.${msg.action}.${seq}@${s.messageIdDomain}>`,
+    messageId:
+      msg.action === 'open' ? root : `<${msg.view.incidentId}.${msg.action}.${seq}@${s.messageIdDomain}>`,
     headers: {
       'X-Noc-Incident': msg.view.incidentId,
       'X-Noc-Event': msg.action,
@@ -60,7 +66,9 @@ export class EmailConnector implements Connector {
   }
 
   validate(): string[] {
-    return this.s.smtp.username && !this.s.smtp.password ? ['smtp.password is required with smtp.username'] : [];
+    return this.s.smtp.username && !this.s.smtp.password
+      ? ['smtp.password is required with smtp.username']
+      : [];
   }
 
   private transporter(): Transporter {
@@ -83,7 +91,10 @@ export class EmailConnector implements Connector {
       await this.transporter().sendMail({ ...fields, cc: fields.cc.length ? fields.cc : undefined });
     } catch (err) {
       const e = err as Error & { responseCode?: number };
-      throw new ConnectorError(`${this.id}: SMTP ${this.s.smtp.host}:${this.s.smtp.port}: ${e.message}`, e.responseCode);
+      throw new ConnectorError(
+        `${this.id}: SMTP ${this.s.smtp.host}:${this.s.smtp.port}: ${e.message}`,
+        e.responseCode,
+      );
     }
   }
 

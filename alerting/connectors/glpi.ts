@@ -14,7 +14,11 @@ export const GLPI_STATUS_CLOSED = 6;
  * App-Token, then the call with Session-Token, then killSession), a Ticket of type 1
  * (incident), ITILFollowup for changes, ITILSolution then status 6 (closed) on recovery.
  */
-export function buildGlpiPayload(s: Pick<Settings, 'categoryId' | 'entityId'>, msg: TicketMessage, ticketId?: number): object {
+export function buildGlpiPayload(
+  s: Pick<Settings, 'categoryId' | 'entityId'>,
+  msg: TicketMessage,
+  ticketId?: number,
+): object {
   const v = msg.view;
   if (msg.action === 'open') {
     const input: Record<string, unknown> = {
@@ -45,7 +49,9 @@ export class GlpiConnector implements Connector {
   }
 
   validate(): string[] {
-    return this.s.url.endsWith('apirest.php') || this.s.url.endsWith('apirest.php/') ? [] : ['url should end in /apirest.php'];
+    return this.s.url.endsWith('apirest.php') || this.s.url.endsWith('apirest.php/')
+      ? []
+      : ['url should end in /apirest.php'];
   }
 
   private url(path: string): string {
@@ -62,13 +68,21 @@ export class GlpiConnector implements Connector {
 
   private async withSession<T>(fn: (session: string) => Promise<T>): Promise<T> {
     const timeoutMs = this.s.timeoutSeconds * 1000;
-    const init = await httpRequest(this.id, this.url('initSession'), { method: 'GET', headers: this.headers(), timeoutMs });
+    const init = await httpRequest(this.id, this.url('initSession'), {
+      method: 'GET',
+      headers: this.headers(),
+      timeoutMs,
+    });
     const session = (init.body as { session_token?: string } | undefined)?.session_token;
     if (!session) throw new Error(`${this.id}: initSession answered without session_token`);
     try {
       return await fn(session);
     } finally {
-      await httpRequest(this.id, this.url('killSession'), { method: 'GET', headers: this.headers(session), timeoutMs }).catch(() => undefined);
+      await httpRequest(this.id, this.url('killSession'), {
+        method: 'GET',
+        headers: this.headers(session),
+        timeoutMs,
+      }).catch(() => undefined);
     }
   }
 
@@ -85,14 +99,17 @@ export class GlpiConnector implements Connector {
     return this.withSession(async (session) => {
       const answer = await this.post(session, 'Ticket', buildGlpiPayload(this.s, msg));
       const id = (answer.body as { id?: number } | undefined)?.id;
-      if (id === undefined) throw new Error(`${this.id}: Ticket answered without id: ${answer.text.slice(0, 200)}`);
+      if (id === undefined)
+        throw new Error(`${this.id}: Ticket answered without id: ${answer.text.slice(0, 200)}`);
       return { ref: String(id) };
     });
   }
 
   async update(ref: TicketRef, msg: TicketMessage): Promise<void> {
     const id = Number(ref.ref);
-    await this.withSession((session) => this.post(session, `Ticket/${id}/ITILFollowup`, buildGlpiPayload(this.s, msg, id)));
+    await this.withSession((session) =>
+      this.post(session, `Ticket/${id}/ITILFollowup`, buildGlpiPayload(this.s, msg, id)),
+    );
   }
 
   async close(ref: TicketRef, msg: TicketMessage): Promise<void> {

@@ -6,15 +6,30 @@ import { Connector, httpRequest, TicketRef } from './contract';
 type Settings = Extract<NocConfig['alerting']['connectors'][number], { type: 'zammad' }>;
 
 /** Zammad's default priorities are named "1 low", "2 normal", "3 high". */
-const ZAMMAD_PRIORITY: Record<Severity, string> = { kritis: '3 high', tinggi: '3 high', sedang: '2 normal', rendah: '1 low' };
+const ZAMMAD_PRIORITY: Record<Severity, string> = {
+  kritis: '3 high',
+  tinggi: '3 high',
+  sedang: '2 normal',
+  rendah: '1 low',
+};
 
 /**
  * Zammad REST API v1 with an access token (`Authorization: Token token=…`): a ticket with its
  * first article, further articles (notes) for changes, state "closed" with a closing article.
  */
-export function buildZammadPayload(s: Pick<Settings, 'group' | 'customer'>, msg: TicketMessage, ticketId?: number): object {
+export function buildZammadPayload(
+  s: Pick<Settings, 'group' | 'customer'>,
+  msg: TicketMessage,
+  ticketId?: number,
+): object {
   const v = msg.view;
-  const article = { subject: msg.subject, body: msg.note ? `${msg.note}\n\n${msg.body}` : msg.body, type: 'note', internal: false, content_type: 'text/plain' };
+  const article = {
+    subject: msg.subject,
+    body: msg.note ? `${msg.note}\n\n${msg.body}` : msg.body,
+    type: 'note',
+    internal: false,
+    content_type: 'text/plain',
+  };
   if (msg.action === 'open')
     return {
       title: msg.subject,
@@ -53,7 +68,8 @@ export class ZammadConnector implements Connector {
   async open(msg: TicketMessage): Promise<TicketRef> {
     const answer = await this.call('POST', 'tickets', buildZammadPayload(this.s, msg));
     const b = answer.body as { id?: number; number?: string } | undefined;
-    if (b?.id === undefined) throw new Error(`${this.id}: tickets answered without id: ${answer.text.slice(0, 200)}`);
+    if (b?.id === undefined)
+      throw new Error(`${this.id}: tickets answered without id: ${answer.text.slice(0, 200)}`);
     return { ref: String(b.id), thread: b.number };
   }
 

@@ -40,7 +40,12 @@ function worst(op: Operator, values: { field: string; value: Scalar }[]) {
   return values.reduce((w, v) => (pick(v.value, w.value) ? v : w));
 }
 
-export function scopeMatches(scope: Scope, device: string, tags: Record<string, string>, ctx: RuleContext): boolean {
+export function scopeMatches(
+  scope: Scope,
+  device: string,
+  tags: Record<string, string>,
+  ctx: RuleContext,
+): boolean {
   const d = ctx.devices.get(device);
   const kind = d?.kind ?? tags.kind;
   if (scope.devices && !scope.devices.includes(device)) return false;
@@ -69,7 +74,11 @@ export function subjectOf(rule: Rule, tags: Record<string, string>): string {
 }
 
 /** The thresholds in force for this sample (a link's own target replaces the rule's value). */
-function thresholds(rule: Rule, tags: Record<string, string>, ctx: RuleContext): { value: Scalar; clear?: Scalar } {
+function thresholds(
+  rule: Rule,
+  tags: Record<string, string>,
+  ctx: RuleContext,
+): { value: Scalar; clear?: Scalar } {
   if (!rule.valueFrom) return { value: rule.value, clear: rule.clear };
   const link = tags.link ? ctx.links.get(tags.link) : undefined;
   const critical = link?.criticalPercent;

@@ -34,7 +34,8 @@ export function resolveRules(overrides: RuleConfig[]): Rule[] {
     };
     const { field, ...rest } = o;
     const merged: Rule = { ...base };
-    for (const [k, v] of Object.entries(rest)) if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
+    for (const [k, v] of Object.entries(rest))
+      if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
     if (field !== undefined) merged.fields = Array.isArray(field) ? field : [field];
     rules.set(o.id, merged);
   }

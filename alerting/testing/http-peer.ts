@@ -40,10 +40,21 @@ export class HttpPeer {
       } catch {
         json = undefined;
       }
-      const rec: Recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json };
+      const rec: Recorded = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        json,
+      };
       this.requests.push(rec);
       const answer = this.handler(rec);
-      const text = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      const text =
+        answer.body === undefined
+          ? ''
+          : typeof answer.body === 'string'
+            ? answer.body
+            : JSON.stringify(answer.body);
       res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
       res.end(text);
     });

@@ -9,12 +9,20 @@ import { Alerting } from '..';
 import type { Connector } from '../connectors/contract';
 
 /** A small kabupaten for alerting tests: core -> dist -> agency switch, a server, a service. */
-export function labConfig(webhookUrl: string, alerting: Record<string, unknown> = {}, dataDir = '/tmp/unused'): NocConfig {
+export function labConfig(
+  webhookUrl: string,
+  alerting: Record<string, unknown> = {},
+  dataDir = '/tmp/unused',
+): NocConfig {
   const raw = {
     organisation: { name: 'Diskominfo Kabupaten Uji' },
     agent: { dataDir },
     agencies: [
-      { id: 'dinkes', name: 'Dinas Kesehatan', tier1: { name: 'Teknisi TI DINKES', email: 'ti@dinkes.go.id' } },
+      {
+        id: 'dinkes',
+        name: 'Dinas Kesehatan',
+        tier1: { name: 'Teknisi TI DINKES', email: 'ti@dinkes.go.id' },
+      },
       { id: 'disdik', name: 'Dinas Pendidikan' },
     ],
     sites: [{ id: 'pd', name: 'Pusat Data' }],

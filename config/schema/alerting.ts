@@ -195,7 +195,10 @@ export const alertingSchema = z.strictObject({
    */
   dependencyHoldSeconds: z.number().min(0).default(30),
   flapping: z
-    .strictObject({ changes: z.number().int().min(2).default(4), windowMinutes: z.number().positive().default(30) })
+    .strictObject({
+      changes: z.number().int().min(2).default(4),
+      windowMinutes: z.number().positive().default(30),
+    })
     .prefault({}),
   rules: z.array(rule).default([]),
   maintenance: z.array(maintenanceWindow).default([]),

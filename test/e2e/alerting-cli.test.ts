@@ -17,7 +17,10 @@ describe('noc incidents / ack / maintenance / test-ticket', () => {
 
   beforeAll(async () => {
     await peer.start();
-    peer.handler = (r) => ((r.json as { event: string }).event === 'open' ? { status: 201, body: { id: 'T-1' } } : { status: 200, body: {} });
+    peer.handler = (r) =>
+      (r.json as { event: string }).event === 'open'
+        ? { status: 201, body: { id: 'T-1' } }
+        : { status: 200, body: {} };
     writeFileSync(
       file,
       stringify({
@@ -25,7 +28,10 @@ describe('noc incidents / ack / maintenance / test-ticket', () => {
         agent: { dataDir: dir },
         agencies: [{ id: 'dinkes', name: 'Dinas Kesehatan' }],
         devices: [{ id: 'core', name: 'Router Inti', kind: 'router' }],
-        alerting: { tickSeconds: 3600, connectors: [{ id: 'hook', type: 'webhook', url: `${peer.url}/noc`, secret: '${HOOK_SECRET}' }] },
+        alerting: {
+          tickSeconds: 3600,
+          connectors: [{ id: 'hook', type: 'webhook', url: `${peer.url}/noc`, secret: '${HOOK_SECRET}' }],
+        },
       }),
     );
   });
@@ -46,7 +52,12 @@ describe('noc incidents / ack / maintenance / test-ticket', () => {
     const list = noc(['incidents', '--open', '--format', 'json', '-c', file]);
     expect(list.status).toBe(0);
     const [inc] = JSON.parse(list.stdout);
-    expect(inc).toMatchObject({ id: 'INC-20260301-0001', device: 'core', rule: 'device-unreachable', state: 'firing' });
+    expect(inc).toMatchObject({
+      id: 'INC-20260301-0001',
+      device: 'core',
+      rule: 'device-unreachable',
+      state: 'firing',
+    });
     const table = noc(['incidents', '-c', file]);
     expect(table.stdout.split('\n')[0]).toMatch(/^ID +STATUS +KEPARAHAN +PERANGKAT +ATURAN/);
     expect(table.stdout).toContain('1 Maret 2026 08.00 WIB');
@@ -61,38 +72,114 @@ describe('noc incidents / ack / maintenance / test-ticket', () => {
   });
 
   it('adds, lists and removes maintenance windows; refuses bad targets and times', () => {
-    const add = noc(['maintenance', 'add', '--device', 'core', '--from', '2026-03-01 22:00', '--to', '2026-03-02 02:00', '--reason', 'ganti modul', '--recurrence', 'FREQ=WEEKLY;BYDAY=SU', '--by', 'Sari', '-c', file]);
+    const add = noc([
+      'maintenance',
+      'add',
+      '--device',
+      'core',
+      '--from',
+      '2026-03-01 22:00',
+      '--to',
+      '2026-03-02 02:00',
+      '--reason',
+      'ganti modul',
+      '--recurrence',
+      'FREQ=WEEKLY;BYDAY=SU',
+      '--by',
+      'Sari',
+      '-c',
+      file,
+    ]);
     expect(add.status).toBe(0);
     const id = add.stdout.split(':')[0];
     expect(add.stdout).toContain('1 Maret 2026 22.00 WIB - 2 Maret 2026 02.00 WIB (FREQ=WEEKLY;BYDAY=SU)');
     const list = JSON.parse(noc(['maintenance', 'list', '--format', 'json', '-c', file]).stdout);
     expect(list).toEqual([
-      { id, device: 'core', from: Date.UTC(2026, 2, 1, 15), to: Date.UTC(2026, 2, 1, 19), reason: 'ganti modul', recurrence: 'FREQ=WEEKLY;BYDAY=SU', createdBy: 'Sari' },
+      {
+        id,
+        device: 'core',
+        from: Date.UTC(2026, 2, 1, 15),
+        to: Date.UTC(2026, 2, 1, 19),
+        reason: 'ganti modul',
+        recurrence: 'FREQ=WEEKLY;BYDAY=SU',
+        createdBy: 'Sari',
+      },
     ]);
-    expect(noc(['maintenance', 'add', '--device', 'nope', '--from', '2026-03-01 22:00', '--to', '2026-03-02 02:00', '--reason', 'x', '-c', file]).stderr).toContain(
-      'device "nope" is not in the configuration',
-    );
-    expect(noc(['maintenance', 'add', '--site', 'x', '--agency', 'dinkes', '--from', '2026-03-01 22:00', '--to', '2026-03-02 02:00', '--reason', 'x', '-c', file]).stderr).toContain(
-      'exactly one of',
-    );
-    expect(noc(['maintenance', 'add', '--agency', 'dinkes', '--from', '2026-03-02 22:00', '--to', '2026-03-02 02:00', '--reason', 'x', '-c', file]).stderr).toContain('--to must be after --from');
+    expect(
+      noc([
+        'maintenance',
+        'add',
+        '--device',
+        'nope',
+        '--from',
+        '2026-03-01 22:00',
+        '--to',
+        '2026-03-02 02:00',
+        '--reason',
+        'x',
+        '-c',
+        file,
+      ]).stderr,
+    ).toContain('device "nope" is not in the configuration');
+    expect(
+      noc([
+        'maintenance',
+        'add',
+        '--site',
+        'x',
+        '--agency',
+        'dinkes',
+        '--from',
+        '2026-03-01 22:00',
+        '--to',
+        '2026-03-02 02:00',
+        '--reason',
+        'x',
+        '-c',
+        file,
+      ]).stderr,
+    ).toContain('exactly one of');
+    expect(
+      noc([
+        'maintenance',
+        'add',
+        '--agency',
+        'dinkes',
+        '--from',
+        '2026-03-02 22:00',
+        '--to',
+        '2026-03-02 02:00',
+        '--reason',
+        'x',
+        '-c',
+        file,
+      ]).stderr,
+    ).toContain('--to must be after --from');
     expect(noc(['maintenance', 'remove', id, '--by', 'Sari', '-c', file]).status).toBe(0);
     expect(JSON.parse(noc(['maintenance', 'list', '--format', 'json', '-c', file]).stdout)).toEqual([]);
     expect(noc(['maintenance', 'remove', id, '-c', file]).status).toBe(1);
   });
 
   it('test-ticket opens a marked test ticket and closes it', async () => {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'noc.js'), 'test-ticket', '--connector', 'hook', '-c', file], {
-      env: { PATH: process.env.PATH, HOOK_SECRET: 's' },
-    });
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'bin', 'noc.js'), 'test-ticket', '--connector', 'hook', '-c', file],
+      {
+        env: { PATH: process.env.PATH, HOOK_SECRET: 's' },
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(0);
     expect(out).toContain('hook: tiket uji T-1 ditutup');
-    const [open, close] = peer.requests.map((r) => r.json as { event: string; subject: string; ticket_ref: string | null });
+    const [open, close] = peer.requests.map(
+      (r) => r.json as { event: string; subject: string; ticket_ref: string | null },
+    );
     expect(open.event).toBe('open');
-    expect(open.subject).toMatch(/^\[UJI COBA\] \[TEST-\d{14}\] Gangguan: Uji coba koneksi helpdesk noc sejak /);
+    expect(open.subject).toMatch(
+      /^\[UJI COBA\] \[TEST-\d{14}\] Gangguan: Uji coba koneksi helpdesk noc sejak /,
+    );
     expect(close).toMatchObject({ event: 'close', ticket_ref: 'T-1' });
   });
 });

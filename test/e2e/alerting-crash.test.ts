@@ -44,7 +44,8 @@ describe('kill -9 of the agent mid-incident', () => {
   const accepted: { event: string; ref: string | null }[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHILD)) throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
+    if (!existsSync(CHILD))
+      throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
     await peer.start();
     peer.handler = (r) => {
       if (!helpdeskUp) return { status: 503, body: { error: 'down' } };

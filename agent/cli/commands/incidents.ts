@@ -28,8 +28,30 @@ export function registerIncidents(program: Command): void {
         const now = Date.now();
         const header =
           lang === 'id'
-            ? ['ID', 'STATUS', 'KEPARAHAN', 'PERANGKAT', 'ATURAN', 'SUBJEK', 'MULAI', 'DURASI', 'TIKET', 'KETERANGAN']
-            : ['ID', 'STATE', 'SEVERITY', 'DEVICE', 'RULE', 'SUBJECT', 'STARTED', 'DURATION', 'TICKET', 'NOTE'];
+            ? [
+                'ID',
+                'STATUS',
+                'KEPARAHAN',
+                'PERANGKAT',
+                'ATURAN',
+                'SUBJEK',
+                'MULAI',
+                'DURASI',
+                'TIKET',
+                'KETERANGAN',
+              ]
+            : [
+                'ID',
+                'STATE',
+                'SEVERITY',
+                'DEVICE',
+                'RULE',
+                'SUBJECT',
+                'STARTED',
+                'DURATION',
+                'TICKET',
+                'NOTE',
+              ];
         const rows = withTickets.map((i) => [
           i.id,
           i.state + (i.flapping ? ' (flapping)' : ''),
@@ -40,7 +62,11 @@ export function registerIncidents(program: Command): void {
           formatTime(i.startedAt, lang, tz),
           formatDuration(((i.resolvedAt ?? now) - i.startedAt) / 1000, lang),
           i.tickets.map((t) => `${t.connector}:${t.ref}`).join(' ') || '-',
-          i.suppressed ? `${i.suppressed}${i.parentIncident ? ` ${i.parentIncident}` : ''}` : i.ackedBy ? `ack ${i.ackedBy}` : '',
+          i.suppressed
+            ? `${i.suppressed}${i.parentIncident ? ` ${i.parentIncident}` : ''}`
+            : i.ackedBy
+              ? `ack ${i.ackedBy}`
+              : '',
         ]);
         console.log(renderTable(header, rows));
       } finally {

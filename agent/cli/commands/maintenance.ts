@@ -26,7 +26,9 @@ const fail = (message: string): never => {
 };
 
 export function registerMaintenance(program: Command): void {
-  const m = program.command('maintenance').description('maintenance windows (pemeliharaan): no tickets, excluded from availability');
+  const m = program
+    .command('maintenance')
+    .description('maintenance windows (pemeliharaan): no tickets, excluded from availability');
   m.command('add')
     .description('add a window for one device, site or agency ("YYYY-MM-DD HH:MM", local time)')
     .option('--device <id>')
@@ -42,10 +44,14 @@ export function registerMaintenance(program: Command): void {
       const config = loadForAlerting(configPath(opts.config));
       const targets = [opts.device, opts.site, opts.agency].filter(Boolean);
       if (targets.length !== 1) fail('name exactly one of --device, --site or --agency');
-      if (opts.device && !config.devices.some((d) => d.id === opts.device)) fail(`device "${opts.device}" is not in the configuration`);
-      if (opts.site && !config.sites.some((d) => d.id === opts.site)) fail(`site "${opts.site}" is not in the configuration`);
-      if (opts.agency && !config.agencies.some((d) => d.id === opts.agency)) fail(`agency "${opts.agency}" is not in the configuration`);
-      if (opts.recurrence && !rrule.safeParse(opts.recurrence).success) fail(`--recurrence ${rrule.safeParse(opts.recurrence).error?.issues[0].message}`);
+      if (opts.device && !config.devices.some((d) => d.id === opts.device))
+        fail(`device "${opts.device}" is not in the configuration`);
+      if (opts.site && !config.sites.some((d) => d.id === opts.site))
+        fail(`site "${opts.site}" is not in the configuration`);
+      if (opts.agency && !config.agencies.some((d) => d.id === opts.agency))
+        fail(`agency "${opts.agency}" is not in the configuration`);
+      if (opts.recurrence && !rrule.safeParse(opts.recurrence).success)
+        fail(`--recurrence ${rrule.safeParse(opts.recurrence).error?.issues[0].message}`);
       const tz = config.organisation.timezone;
       let from = 0;
       let to = 0;
@@ -77,7 +83,9 @@ export function registerMaintenance(program: Command): void {
       } finally {
         store.close();
       }
-      console.log(`${w.id}: ${targets[0]} ${formatTime(from, languageOf(config), tz)} - ${formatTime(to, languageOf(config), tz)}${w.recurrence ? ` (${w.recurrence})` : ''}`);
+      console.log(
+        `${w.id}: ${targets[0]} ${formatTime(from, languageOf(config), tz)} - ${formatTime(to, languageOf(config), tz)}${w.recurrence ? ` (${w.recurrence})` : ''}`,
+      );
     });
 
   m.command('list')
@@ -101,7 +109,10 @@ export function registerMaintenance(program: Command): void {
         w.reason,
         w.createdBy,
       ]);
-      const header = lang === 'id' ? ['ID', 'OBJEK', 'MULAI', 'SELESAI', 'BERULANG', 'ALASAN', 'OLEH'] : ['ID', 'OBJECT', 'FROM', 'TO', 'RECURRENCE', 'REASON', 'BY'];
+      const header =
+        lang === 'id'
+          ? ['ID', 'OBJEK', 'MULAI', 'SELESAI', 'BERULANG', 'ALASAN', 'OLEH']
+          : ['ID', 'OBJECT', 'FROM', 'TO', 'RECURRENCE', 'REASON', 'BY'];
       console.log(renderTable(header, rows));
     });
 
@@ -112,7 +123,8 @@ export function registerMaintenance(program: Command): void {
     .option('-c, --config <file>', 'configuration file (default $NOC_CONFIG or /etc/noc/noc.yaml)')
     .action((id: string, opts: { by: string; config?: string }) => {
       const config = loadForAlerting(configPath(opts.config));
-      if (config.alerting.maintenance.some((w) => w.id === id)) fail(`"${id}" is in the configuration file: remove it there`);
+      if (config.alerting.maintenance.some((w) => w.id === id))
+        fail(`"${id}" is in the configuration file: remove it there`);
       const store = openStore(config);
       const now = Date.now();
       const removed = store.transaction(() => {

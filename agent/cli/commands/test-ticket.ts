@@ -48,7 +48,15 @@ export function registerTestTicket(program: Command): void {
         const ref = await connector.open(renderMessage('open', view, lang, tz));
         console.log(`${opts.connector}: tiket uji ${ref.ref} dibuat`);
         const end = Date.now();
-        await connector.close(ref, renderMessage('close', { ...view, resolvedAt: end, durationSeconds: Math.round((end - now) / 1000) }, lang, tz));
+        await connector.close(
+          ref,
+          renderMessage(
+            'close',
+            { ...view, resolvedAt: end, durationSeconds: Math.round((end - now) / 1000) },
+            lang,
+            tz,
+          ),
+        );
         console.log(`${opts.connector}: tiket uji ${ref.ref} ditutup`);
       } catch (err) {
         console.error(`noc test-ticket: ${(err as Error).message}`);
