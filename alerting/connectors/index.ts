@@ -2,6 +2,8 @@ import type { NocConfig } from '../../config/load';
 import type { Connector } from './contract';
 import { EmailConnector } from './email';
 import { GlpiConnector } from './glpi';
+import { OsTicketConnector } from './osticket';
+import { TelegramConnector } from './telegram';
 import { WebhookConnector } from './webhook';
 import { ZammadConnector } from './zammad';
 
@@ -18,5 +20,9 @@ export function createConnector(s: ConnectorSettings): Connector {
       return new GlpiConnector(s);
     case 'zammad':
       return new ZammadConnector(s);
+    case 'osticket':
+      return new OsTicketConnector(s);
+    case 'telegram':
+      return new TelegramConnector(s);
   }
 }

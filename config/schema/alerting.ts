@@ -135,19 +135,21 @@ const webhook = z.strictObject({
   headers: z.record(z.string(), z.string()).default({}),
 });
 
+const smtp = z.strictObject({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(25),
+  /** true: TLS from the start (465); false: STARTTLS when offered. */
+  secure: z.boolean().default(false),
+  username: z.string().optional(),
+  password: secret.optional(),
+  /** Accept an unverified certificate (a lab only). */
+  insecure: z.boolean().default(false),
+});
+
 const email = z.strictObject({
   ...base,
   type: z.literal('email'),
-  smtp: z.strictObject({
-    host: z.string().min(1),
-    port: z.number().int().min(1).max(65535).default(25),
-    /** true: TLS from the start (465); false: STARTTLS when offered. */
-    secure: z.boolean().default(false),
-    username: z.string().optional(),
-    password: secret.optional(),
-    /** Accept an unverified certificate (a lab only). */
-    insecure: z.boolean().default(false),
-  }),
+  smtp,
   from: z.string().email(),
   to: z.array(z.string().email()).min(1),
   /** Also copy the agency's Tier-1 contact on agency incidents. */
@@ -179,7 +181,31 @@ const zammad = z.strictObject({
   customer: z.string().min(1),
 });
 
-export const connector = z.discriminatedUnion('type', [webhook, email, glpi, zammad]);
+const osticket = z.strictObject({
+  ...base,
+  type: z.literal('osticket'),
+  /** Base URL of osTicket (the API is <url>/api/tickets.json). */
+  url: z.string().url(),
+  apiKey: secret,
+  /** The user the tickets are filed as (also the sender of follow-up mails). */
+  name: z.string().min(1).default('NOC Diskominfo'),
+  email: z.string().email(),
+  topicId: z.number().int().optional(),
+  /** osTicket's API only creates: follow-ups and the recovery go by mail to its mailbox. */
+  mail: z.strictObject({ smtp, to: z.string().email() }),
+});
+
+const telegram = z.strictObject({
+  ...base,
+  role: z.enum(['ticket', 'notify']).default('notify'),
+  type: z.literal('telegram'),
+  /** Bot API base (a local Bot API server may replace it). */
+  url: z.string().url().default('https://api.telegram.org'),
+  token: secret,
+  chatId: z.union([z.string().min(1), z.number().int()]),
+});
+
+export const connector = z.discriminatedUnion('type', [webhook, email, glpi, zammad, osticket, telegram]);
 
 export const alertingSchema = z.strictObject({
   enabled: z.boolean().default(true),
