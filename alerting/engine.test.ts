@@ -242,6 +242,42 @@ describe('alerting engine -> outbox -> webhook', () => {
     expect(events()).toEqual(['open:core']);
   });
 
+  it('maintenance notice: announced when the window starts and when it ends, once each', async () => {
+    const config = labConfig(peer.url, {
+      maintenance: [
+        {
+          id: 'ganti-router',
+          device: 'core',
+          from: '2026-03-01 10:30',
+          to: '2026-03-01 11:00',
+          reason: 'ganti router',
+        },
+      ],
+      maintenanceNotice: ['hook'],
+    });
+    lab = new AlertingLab(config).start(); // 10.00 WIB: before the window
+    lab.alerting.tick();
+    await lab.alerting.flush();
+    expect(peer.requests).toHaveLength(0);
+    lab.at(31 * 60);
+    lab.alerting.tick();
+    lab.alerting.tick();
+    await lab.alerting.flush();
+    expect(peer.requests).toHaveLength(1);
+    expect(body(peer.requests[0])).toMatchObject({
+      event: 'open',
+      subject: `[MAINT-ganti-router-${Date.UTC(2026, 2, 1, 3, 30)}] Pemeliharaan: Router Inti: ganti router sejak 1 Maret 2026 10.30 WIB`,
+      incident: { category: 'Pemeliharaan' },
+    });
+    lab.at(30 * 60);
+    lab.alerting.tick();
+    lab.alerting.tick();
+    await lab.alerting.flush();
+    expect(peer.requests.map((r) => body(r).event)).toEqual(['open', 'close']);
+    expect(body(peer.requests[1]).subject).toMatch(/Pemeliharaan selesai: Router Inti: ganti router/);
+    expect(body(peer.requests[1]).body).toContain('Lama gangguan: 30 menit');
+  });
+
   it('flapping: a link bouncing every minute gives one incident marked flapping, not one per bounce', async () => {
     lab = new AlertingLab(labConfig(peer.url, { rules: [{ id: 'device-unreachable', count: 1 }] })).start();
     for (let i = 0; i < 20; i++) lab.at(60, i % 2 === 0 ? lab.down('core') : lab.up('core'));

@@ -18,6 +18,7 @@ import type { Incident, Observation, Rule, Severity } from './types';
 import { reconcile } from './reconcile';
 import { incidentSample, languageOf, queueMessage } from './view';
 import { Topology, topologyOf } from './dependencies';
+import { queueNotices } from './notices';
 
 export const UNREACHABLE = 'device-unreachable';
 
@@ -208,8 +209,8 @@ export class AlertEngine {
       const t = tick(s, now, rule, this.flap);
       if (t.state !== s) this.commit(rule, s, t.state, t.transitions);
     }
-    const { store } = this.opts;
-    let queued = 0;
+    const { store, config } = this.opts;
+    let queued = store.transaction(() => queueNotices(store, config, this.windows, now, languageOf(config)));
     for (const i of store.incidents({ open: true }))
       queued += store.transaction(() => this.reconcileOne(i, now));
     if (queued) this.opts.onQueued?.();

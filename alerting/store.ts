@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS acks (
   id INTEGER PRIMARY KEY AUTOINCREMENT, incident_id TEXT NOT NULL, by TEXT NOT NULL, note TEXT, time INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS maintenance (
   id TEXT PRIMARY KEY, json TEXT NOT NULL, created_by TEXT NOT NULL, created_at INTEGER NOT NULL, removed_at INTEGER);
+CREATE TABLE IF NOT EXISTS notices (id TEXT PRIMARY KEY, end_at INTEGER NOT NULL, ended INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT, time INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
   object TEXT NOT NULL, detail TEXT);
@@ -230,6 +231,22 @@ export class AlertStore {
         json: string;
       }[]
     ).map((r) => JSON.parse(r.json));
+  }
+
+  /** Maintenance occurrences whose start was announced and whose end is not yet. */
+  noticeStarts(): { id: string; end: number }[] {
+    return this.db.prepare('SELECT id, end_at AS end FROM notices WHERE ended = 0').all() as {
+      id: string;
+      end: number;
+    }[];
+  }
+
+  noticeStarted(id: string, end: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO notices (id, end_at) VALUES (?, ?)').run(id, end);
+  }
+
+  noticeEnded(id: string): void {
+    this.db.prepare('UPDATE notices SET ended = 1 WHERE id = ?').run(id);
   }
 
   audit(actor: string, action: string, object: string, detail: string | undefined, now: number): void {

@@ -15,7 +15,8 @@ export interface TicketView {
   title: string;
   severity: Severity;
   priority: number;
-  category: 'Gangguan';
+  /** Gangguan (disruption) for incidents; Pemeliharaan for the maintenance notice. */
+  category: 'Gangguan' | 'Pemeliharaan';
   device: string;
   deviceName: string;
   kind?: string;
@@ -220,7 +221,18 @@ export function renderMessage(
     duration,
     noteLabel,
   ] = t.lines;
-  const head = action === 'close' ? t.close : t.open;
+  const maintenance = v.category === 'Pemeliharaan';
+  const head = maintenance
+    ? lang === 'id'
+      ? action === 'close'
+        ? 'Pemeliharaan selesai'
+        : 'Pemeliharaan'
+      : action === 'close'
+        ? 'Maintenance finished'
+        : 'Maintenance'
+    : action === 'close'
+      ? t.close
+      : t.open;
   const subject = `${v.test ? t.test : ''}[${v.incidentId}] ${head}: ${v.title} ${t.since} ${formatTime(v.startedAt, lang, timezone)}`;
   const lines = [
     v.test ? t.testNote : undefined,
@@ -233,7 +245,9 @@ export function renderMessage(
       ? `${contact}: ${[v.contact.name, v.contact.email, v.contact.phone].filter(Boolean).join(', ')}`
       : undefined,
     `${started}: ${formatTime(v.startedAt, lang, timezone)}`,
-    `${evidence}: ${v.evidence.field} = ${formatValue(v.evidence.value, lang)} (${threshold} ${formatValue(v.evidence.threshold, lang)})`,
+    maintenance
+      ? undefined
+      : `${evidence}: ${v.evidence.field} = ${formatValue(v.evidence.value, lang)} (${threshold} ${formatValue(v.evidence.threshold, lang)})`,
     v.flapping ? `${status}: ${flapping}` : undefined,
     v.affected.devices.length > 1 ? `${affDev}: ${v.affected.devices.join(', ')}` : undefined,
     v.affected.agencies.length ? `${affAg}: ${v.affected.agencies.join(', ')}` : undefined,

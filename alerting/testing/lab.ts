@@ -57,6 +57,8 @@ export const ping = (device: string, up: boolean, time: number): Sample => ({
 export class AlertingLab {
   t = Date.UTC(2026, 2, 1, 3, 0, 0);
   readonly written: Sample[] = [];
+  /** Errors alerting logged (it never throws into the pipeline); cleanup() fails on any. */
+  readonly errors: string[] = [];
   readonly dir = mkdtempSync(join(tmpdir(), 'noc-alerting-'));
   alerting!: Alerting;
 
@@ -76,6 +78,11 @@ export class AlertingLab {
       now: () => this.t,
       dbFile: this.db,
       connectors: this.connectors,
+      log: {
+        error: (m: string) => this.errors.push(m),
+        warn: () => undefined,
+        info: () => undefined,
+      } as never,
     });
     this.alerting.start();
     return this;
@@ -97,5 +104,6 @@ export class AlertingLab {
   async cleanup(): Promise<void> {
     await this.alerting.stop().catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });
+    if (this.errors.length) throw new Error(`alerting logged errors: ${this.errors.join('; ')}`);
   }
 }
