@@ -120,7 +120,7 @@ describe('alerting configuration names the key path of every problem', () => {
     [
       { connectors: [{ id: 'x', type: 'jira', url: 'http://a' }] },
       [
-        "alerting.connectors[0].type: Invalid discriminator value. Expected 'webhook' | 'email' | 'glpi' | 'zammad' | 'osticket' | 'telegram'",
+        "alerting.connectors[0].type: Invalid discriminator value. Expected 'webhook' | 'email' | 'glpi' | 'zammad' | 'osticket' | 'rt' | 'telegram'",
       ],
     ],
     [

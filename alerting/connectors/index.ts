@@ -3,6 +3,7 @@ import type { Connector } from './contract';
 import { EmailConnector } from './email';
 import { GlpiConnector } from './glpi';
 import { OsTicketConnector } from './osticket';
+import { RtConnector } from './rt';
 import { TelegramConnector } from './telegram';
 import { WebhookConnector } from './webhook';
 import { ZammadConnector } from './zammad';
@@ -22,6 +23,8 @@ export function createConnector(s: ConnectorSettings): Connector {
       return new ZammadConnector(s);
     case 'osticket':
       return new OsTicketConnector(s);
+    case 'rt':
+      return new RtConnector(s);
     case 'telegram':
       return new TelegramConnector(s);
   }

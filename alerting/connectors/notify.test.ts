@@ -5,6 +5,7 @@ import { renderMessage, TicketView } from '../text';
 import { HttpPeer } from '../testing/http-peer';
 import { ConnectorError } from './contract';
 import { buildOsTicketPayload, OsTicketConnector } from './osticket';
+import { RtConnector } from './rt';
 import { buildTelegramPayload, TelegramConnector } from './telegram';
 
 const view: TicketView = {
@@ -180,5 +181,68 @@ describe('osTicket: API to create, mail for follow-ups', () => {
           .catch((e) => e)) as ConnectorError
       ).status,
     ).toBe(401);
+  });
+});
+
+describe('Request Tracker REST2 against a peer following /REST/2.0', () => {
+  const peer = new HttpPeer();
+  beforeAll(() => peer.start());
+  afterAll(() => peer.stop());
+  it('creates, comments, corresponds and resolves; 401 without a valid token', async () => {
+    peer.handler = (r) => {
+      if (r.headers.authorization !== 'token rt-tok')
+        return { status: 401, body: { message: 'Unauthorized' } };
+      if (r.method === 'POST' && r.path === '/REST/2.0/ticket')
+        return { status: 201, body: { type: 'ticket', id: '20', _url: `${peer.url}/REST/2.0/ticket/20` } };
+      if (r.path === '/REST/2.0/ticket/20/comment') return { status: 201, body: ['Comments added'] };
+      if (r.path === '/REST/2.0/ticket/20/correspond') return { status: 201, body: ['Correspondence added'] };
+      if (r.method === 'PUT' && r.path === '/REST/2.0/ticket/20')
+        return { status: 200, body: ["Ticket 20: Status changed from 'open' to 'resolved'"] };
+      return { status: 404, body: { message: 'Not Found' } };
+    };
+    const rt = (token = 'rt-tok') =>
+      new RtConnector({
+        id: 'rt',
+        type: 'rt',
+        role: 'ticket',
+        timeoutSeconds: 5,
+        url: peer.url,
+        token: new Secret(token, 'literal'),
+        queue: 'NOC',
+        requestor: 'noc@kominfo.test',
+      });
+    const c = rt();
+    const ref = await c.open(open);
+    expect(ref).toEqual({ ref: '20' });
+    await c.update(ref, update);
+    await c.close(ref, close);
+    expect(peer.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /REST/2.0/ticket',
+      'POST /REST/2.0/ticket/20/comment',
+      'POST /REST/2.0/ticket/20/correspond',
+      'PUT /REST/2.0/ticket/20',
+    ]);
+    expect(peer.requests[0].json).toEqual({
+      Queue: 'NOC',
+      Subject: open.subject,
+      Content: open.body,
+      ContentType: 'text/plain',
+      Priority: 90,
+      Requestor: 'noc@kominfo.test',
+    });
+    expect(peer.requests[1].json).toEqual({
+      Subject: update.subject,
+      Content: `Pengingat\n\n${update.body}`,
+      ContentType: 'text/plain',
+    });
+    expect(peer.requests[3].json).toEqual({ Status: 'resolved' });
+    expect(
+      (
+        (await rt('x')
+          .open(open)
+          .catch((e) => e)) as ConnectorError
+      ).status,
+    ).toBe(401);
+    expect(((await c.update({ ref: '21' }, update).catch((e) => e)) as ConnectorError).status).toBe(404);
   });
 });

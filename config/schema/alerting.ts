@@ -195,6 +195,18 @@ const osticket = z.strictObject({
   mail: z.strictObject({ smtp, to: z.string().email() }),
 });
 
+const rt = z.strictObject({
+  ...base,
+  type: z.literal('rt'),
+  /** RT's base URL (REST2 is <url>/REST/2.0/). */
+  url: z.string().url(),
+  /** An RT auth token (Settings -> Auth Tokens). */
+  token: secret,
+  queue: z.string().min(1).default('General'),
+  /** Requestor e-mail on the tickets (the NOC mailbox). */
+  requestor: z.string().email().optional(),
+});
+
 const telegram = z.strictObject({
   ...base,
   role: z.enum(['ticket', 'notify']).default('notify'),
@@ -205,7 +217,7 @@ const telegram = z.strictObject({
   chatId: z.union([z.string().min(1), z.number().int()]),
 });
 
-export const connector = z.discriminatedUnion('type', [webhook, email, glpi, zammad, osticket, telegram]);
+export const connector = z.discriminatedUnion('type', [webhook, email, glpi, zammad, osticket, rt, telegram]);
 
 export const alertingSchema = z.strictObject({
   enabled: z.boolean().default(true),
