@@ -1,3 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AlertStore } from './store';
+import { labConfig } from './testing/lab';
+import { allMaintenanceWindows } from './windows';
 import { affectedBy, Reach, rootCause, topologyOf, waitForParents } from './dependencies';
 import { maintenanceCovers, MaintenanceWindow, occurrenceAt, parseWhen } from './maintenance';
 import { dueEscalation, escalationLadder, routeFor } from './routing';
@@ -167,5 +173,29 @@ describe('routing and escalation', () => {
     });
     // Acknowledged: nothing more.
     expect(dueEscalation({ ...inc, state: 'acknowledged' }, ladder, 60, 500 * min)).toBeUndefined();
+  });
+});
+
+describe('allMaintenanceWindows (for availability)', () => {
+  it('merges the configured windows with the CLI ones from the store', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'noc-win-'));
+    const config = labConfig(
+      'http://127.0.0.1:9',
+      {
+        maintenance: [
+          { id: 'cfg', site: 'pd', from: '2026-03-01 22:00', to: '2026-03-01 23:00', reason: 'x' },
+        ],
+      },
+      dir,
+    );
+    expect(allMaintenanceWindows(config).map((w) => w.id)).toEqual(['cfg']);
+    const store = AlertStore.open(`${dir}/alerting.db`);
+    store.addMaintenance({ id: 'cli', agency: 'dinkes', from: 1, to: 2, reason: 'y', createdBy: 'Sari' }, 0);
+    store.close();
+    expect(allMaintenanceWindows(config).map((w) => `${w.id}:${w.createdBy}`)).toEqual([
+      'cfg:config',
+      'cli:Sari',
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

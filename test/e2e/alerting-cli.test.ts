@@ -158,6 +158,15 @@ describe('noc incidents / ack / maintenance / test-ticket', () => {
     expect(noc(['maintenance', 'remove', id, '--by', 'Sari', '-c', file]).status).toBe(0);
     expect(JSON.parse(noc(['maintenance', 'list', '--format', 'json', '-c', file]).stdout)).toEqual([]);
     expect(noc(['maintenance', 'remove', id, '-c', file]).status).toBe(1);
+    const audit = JSON.parse(noc(['incidents', '--audit', '--format', 'json', '-c', file]).stdout) as {
+      actor: string;
+      action: string;
+      object: string;
+    }[];
+    expect(audit.slice(0, 2).map((a) => `${a.actor} ${a.action} ${a.object}`)).toEqual([
+      `Sari maintenance-remove ${id}`,
+      `Sari maintenance-add ${id}`,
+    ]);
   });
 
   it('test-ticket opens a marked test ticket and closes it', async () => {

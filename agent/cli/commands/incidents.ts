@@ -13,10 +13,31 @@ export function registerIncidents(program: Command): void {
     .option('--open', 'only incidents not yet resolved')
     .option('--limit <n>', 'at most this many', '50')
     .option('--format <f>', 'table | json', 'table')
-    .action((opts: { config?: string; open?: boolean; limit: string; format: string }) => {
+    .option('--audit', 'the audit trail instead: who changed what (acks, maintenance, fire/resolve)')
+    .action((opts: { config?: string; open?: boolean; limit: string; format: string; audit?: boolean }) => {
       const config = loadForAlerting(configPath(opts.config));
       const store = openStore(config);
       try {
+        if (opts.audit) {
+          const trail = store.auditTrail(Number(opts.limit) || 50);
+          if (opts.format === 'json') return console.log(JSON.stringify(trail, null, 2));
+          const lang = languageOf(config);
+          const rows = trail.map((a) => [
+            formatTime(a.time, lang, config.organisation.timezone),
+            a.actor,
+            a.action,
+            a.object,
+            a.detail ?? '',
+          ]);
+          return console.log(
+            renderTable(
+              lang === 'id'
+                ? ['WAKTU', 'OLEH', 'TINDAKAN', 'OBJEK', 'RINCIAN']
+                : ['TIME', 'BY', 'ACTION', 'OBJECT', 'DETAIL'],
+              rows,
+            ),
+          );
+        }
         const incidents = store.incidents({ open: opts.open, limit: Number(opts.limit) || 50 });
         const withTickets = incidents.map((i) => ({ ...i, tickets: store.tickets(i.id) }));
         if (opts.format === 'json') {
