@@ -5,7 +5,7 @@ import { StatusServer } from './http';
 import { inventorySamples } from './inventory';
 import type { LoggerFactory } from './log';
 import { Metrics } from './metrics';
-import { Pipeline, SampleWriter } from './pipeline';
+import { Pipeline, SampleListener, SampleWriter } from './pipeline';
 import { Scheduler } from './scheduler';
 import { selfSamples } from './self-samples';
 import { VERSION } from './version';
@@ -25,6 +25,8 @@ export interface AgentOptions {
   now?: () => number;
   /** How often the agent writes its own metrics to InfluxDB. */
   selfMetricsSeconds?: number;
+  /** Alerting (alerting/index.ts): listens on the pipeline; started after the writer, stopped before it. */
+  alerting?: SampleListener & { start(): void; stop(): Promise<void> };
 }
 
 /**
@@ -45,6 +47,7 @@ export class Agent {
     this.now = opts.now ?? Date.now;
     this.startedAt = this.now();
     this.pipeline = new Pipeline(opts.config, opts.writer, this.metrics, opts.logFor('pipeline'));
+    if (opts.alerting) this.pipeline.listen(opts.alerting);
     this.scheduler = new Scheduler({
       collectors: opts.collectors,
       config: opts.config,
@@ -66,6 +69,7 @@ export class Agent {
     const log = this.opts.logFor('agent');
     log.info(`noc ${VERSION} starting for ${this.opts.config.organisation.name}`);
     await this.opts.writer.start();
+    this.opts.alerting?.start();
     const address = await this.server.start();
     this.scheduler.start();
     this.writeInventory();
@@ -88,6 +92,7 @@ export class Agent {
     for (const task of this.tasks) task.stop();
     clearInterval(this.selfTimer);
     await this.scheduler.stop();
+    await this.opts.alerting?.stop();
     await this.opts.writer.stop();
     await this.server.stop();
     log.info('stopped');

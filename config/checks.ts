@@ -1,5 +1,6 @@
 import type { RawConfig } from './schema';
 import { ConfigProblem, formatPath } from './problems';
+import { checkAlerting } from './alerting-checks';
 
 /**
  * Checks the schema cannot express: unique ids, references that must exist, dependency cycles,
@@ -94,6 +95,7 @@ export function checkConfig(config: RawConfig): ConfigProblem[] {
   for (const cycle of findCycles(config))
     add(['devices', cycle.index, 'parents'], `dependency cycle: ${cycle.path}`);
   problems.push(...checkRackPositions(config));
+  problems.push(...checkAlerting(config));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertingSchema } from './alerting';
 import { criticality, id, percent, secret, source } from './common';
 import { httpCheck } from './http';
 import { pingSettings } from './ping';
@@ -210,6 +211,7 @@ export const configSchema = z.strictObject({
   services: z.array(service).default([]),
   serviceLevels: serviceLevelsSettings.prefault({}),
   reports: reportsSettings.prefault({}),
+  alerting: alertingSchema.prefault({}),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
