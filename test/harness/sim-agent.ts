@@ -61,6 +61,8 @@ function encodeValue(v: SimValue | 'end'): Buffer {
 
 export class SimAgent {
   readonly mib = new Map<string, SimValue>();
+  /** The MIB's OIDs in order, rebuilt after set(). */
+  private sorted?: string[];
   behaviour: SimBehaviour = {};
   /** max-repetitions of every GETBULK received, in order. */
   readonly bulkLog: number[] = [];
@@ -92,6 +94,7 @@ export class SimAgent {
 
   set(values: Record<string, SimValue>): void {
     for (const [k, v] of Object.entries(values)) this.mib.set(k, v);
+    this.sorted = undefined;
   }
 
   private handle(msg: Buffer): Buffer | undefined {
@@ -132,8 +135,15 @@ export class SimAgent {
   private next(o: string): [string, SimValue | 'end'] {
     const made = this.behaviour.next?.(o);
     if (made) return [made.oid, made.value];
-    const keys = [...this.mib.keys()].sort(cmp);
-    const k = keys.find((key) => cmp(key, o) > 0);
+    const keys = (this.sorted ??= [...this.mib.keys()].sort(cmp));
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(keys[mid], o) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    const k = keys[lo];
     return k ? [k, this.mib.get(k)!] : [o, 'end'];
   }
 }
