@@ -39,6 +39,25 @@ test('SNMPv2c: system group and this machine’s interfaces with 64-bit counters
   expect(typeof lo.fields.ifHCInOctets).toBe('bigint');
 });
 
+test('SNMPv1 (GETNEXT, no Counter64): same interfaces, 32-bit counters', async () => {
+  const collector = snmpCollector({ modules: [] });
+  const config = configWith([
+    device('v1', { version: '1', community: snmpd.community }),
+    device('v2', { version: '2c', community: snmpd.community }),
+  ]);
+  const v1 = await pollOnce(collector, config, 'v1');
+  const v2 = await pollOnce(collector, config, 'v2');
+  await collector.close?.();
+  expect(v1.failure).toBeUndefined();
+  expect(v1.errors).toEqual([]);
+  const names = (r: typeof v1) => ofMeasurement(r.samples, 'interface').map((s) => s.tags.ifName);
+  expect(names(v1)).toEqual(names(v2));
+  const lo = ofMeasurement(v1.samples, 'interface').find((s) => s.tags.ifName === 'lo')!;
+  // snmpd hides Counter64 from SNMPv1 managers (RFC 2576), so 32-bit ifInOctets is used.
+  expect(lo.fields.ifHCInOctets).toBeUndefined();
+  expect(typeof lo.fields.ifInOctets).toBe('bigint');
+});
+
 test('SNMPv3 authPriv (SHA-256, AES) reads the same device', async () => {
   const collector = snmpCollector({ modules: [] });
   const { v3 } = snmpd;
