@@ -23,11 +23,18 @@ export interface DeviceState {
   modules: Map<string, Map<string, unknown>>;
 }
 
+/** Counts the collector keeps about itself (the benchmark and self-metrics read them). */
+export interface SnmpStats {
+  varbinds: number;
+  requests: number;
+}
+
 export interface PollDeps {
   pool: SessionPool;
   modules: SnmpModule[];
   state: Map<string, DeviceState>;
   maxVarbinds?: number;
+  stats: SnmpStats;
 }
 
 const COLLECTOR = 'snmp';
@@ -47,6 +54,8 @@ export async function pollDevice(target: SnmpTarget, ctx: CollectContext, sink: 
     const values = await getScalars(session, Object.values(SYSTEM_OIDS), ctx.signal).catch((err: unknown) => {
       throw describeError(err, target);
     });
+    deps.stats.requests++;
+    deps.stats.varbinds += values.size;
     if (values.size === 0)
       throw new Error(`${where(target)}: the agent answered but has no system group (SNMPv2-MIB)`);
     const time = ctx.now();
@@ -64,7 +73,7 @@ export async function pollDevice(target: SnmpTarget, ctx: CollectContext, sink: 
     const wanted = target.snmp.modules;
     if (!wanted || wanted.includes(INTERFACES_MODULE)) {
       try {
-        await pollInterfaces(session, target, ctx, sink, state, restarted, time, deps.maxVarbinds);
+        await pollInterfaces(session, target, ctx, sink, state, restarted, time, deps);
       } catch (err) {
         if (ctx.signal.aborted) throw err;
         report(prefixed(`interfaces: `, describeError(err, target)));
@@ -78,6 +87,8 @@ export async function pollDevice(target: SnmpTarget, ctx: CollectContext, sink: 
           signal: ctx.signal,
           maxVarbinds: deps.maxVarbinds,
         });
+        deps.stats.requests += walked.requests;
+        deps.stats.varbinds += walked.varbinds.size;
         if (walked.problems.length) report(new Error(`${where(target)} module ${mod.name}: ${summary(walked.problems)}`));
         if (walked.varbinds.size === 0) continue;
         let modState = state.modules.get(mod.name);
@@ -101,9 +112,14 @@ async function pollInterfaces(
   state: DeviceState,
   restarted: boolean,
   time: number,
-  maxVarbinds?: number,
+  deps: PollDeps,
 ): Promise<void> {
-  const walked = await walkSubtrees(session, INTERFACE_WALK, state.tuning, { signal: ctx.signal, maxVarbinds });
+  const walked = await walkSubtrees(session, INTERFACE_WALK, state.tuning, {
+    signal: ctx.signal,
+    maxVarbinds: deps.maxVarbinds,
+  });
+  deps.stats.requests += walked.requests;
+  deps.stats.varbinds += walked.varbinds.size;
   const parsed = parseInterfaces(walked.varbinds);
   const problems = [...walked.problems, ...parsed.problems];
   const next = new Map<string, { memory: InterfaceMemory; discontinuity?: number }>();

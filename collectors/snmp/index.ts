@@ -1,6 +1,6 @@
 import type { Collector } from '../contract';
 import type { NocConfig } from '../../config/load';
-import { DeviceState, pollDevice, SnmpTarget } from './collect';
+import { DeviceState, pollDevice, SnmpStats, SnmpTarget } from './collect';
 import { snmpModules } from './modules';
 import { DEFAULT_MAX_OPEN_SESSIONS, ResolvedSnmp, SessionPool } from './session';
 import type { SnmpModule } from './types';
@@ -12,6 +12,8 @@ export interface SnmpCollectorOptions {
   maxOpenSessions?: number;
   /** Varbinds one walk may return before it is cut as a table that never ends. */
   maxVarbinds?: number;
+  /** Incremented with every request and varbind read (for the benchmark). */
+  stats?: SnmpStats;
 }
 
 /** Longest a poll may run, whatever the interval: a slow device must not hold a slot forever. */
@@ -25,6 +27,7 @@ export function snmpCollector(opts: SnmpCollectorOptions = {}): Collector<SnmpTa
   const pool = new SessionPool(opts.maxOpenSessions ?? DEFAULT_MAX_OPEN_SESSIONS);
   const state = new Map<string, DeviceState>();
   const modules = opts.modules ?? snmpModules;
+  const stats = opts.stats ?? { varbinds: 0, requests: 0 };
   return {
     name: 'snmp',
     targets(config: NocConfig): SnmpTarget[] {
@@ -44,7 +47,7 @@ export function snmpCollector(opts: SnmpCollectorOptions = {}): Collector<SnmpTa
       return out;
     },
     collect: (target, ctx, sink) =>
-      pollDevice(target, ctx, sink, { pool, modules, state, maxVarbinds: opts.maxVarbinds }),
+      pollDevice(target, ctx, sink, { pool, modules, state, stats, maxVarbinds: opts.maxVarbinds }),
     close() {
       pool.closeAll();
       return Promise.resolve();

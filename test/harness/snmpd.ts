@@ -17,6 +17,8 @@ export interface SnmpdOptions {
   /** Address to listen on (default 127.0.0.1). */
   address?: string;
   port?: number;
+  /** Listen on several ports (one simulated device each), for the benchmark. */
+  ports?: number[];
 }
 
 /**
@@ -42,7 +44,7 @@ export async function startSnmpd(opts: SnmpdOptions = {}): Promise<Snmpd> {
   writeFileSync(
     conf,
     [
-      `agentAddress udp:${address}:${port}`,
+      `agentAddress ${(opts.ports ?? [port]).map((p) => `udp:${address}:${p}`).join(',')}`,
       `rocommunity ${community} ${address}`,
       `createUser ${v3.user} SHA-256 "${v3.authKey}" AES "${v3.privKey}"`,
       `rouser ${v3.user} priv`,
