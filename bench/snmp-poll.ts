@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IF_COLUMNS } from '../collectors/snmp/interfaces';
-import { COMMUNITY, cpuSecondsOf, createNamespace, deleteNamespace, startSnmpd, stop, waitForPorts } from './snmp/lab';
+import {
+  COMMUNITY,
+  cpuSecondsOf,
+  createNamespace,
+  deleteNamespace,
+  startSnmpd,
+  stop,
+  waitForPorts,
+} from './snmp/lab';
 
 /**
  * Full interface poll of many devices × 48 interfaces (+ lo) served by real snmpd instances in
@@ -30,16 +38,39 @@ interface Row {
 }
 
 function inNs(ns: string, cmd: string, args: string[]): string {
-  return execFileSync('ip', ['netns', 'exec', ns, cmd, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return execFileSync('ip', ['netns', 'exec', ns, cmd, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 function exporterConfig(): string {
-  const lines = ['if_noc:', '  version: 2', '  max_repetitions: 25', '  retries: 1', '  timeout: 10s', '  auth:', `    community: ${COMMUNITY}`, '  walk:'];
+  const lines = [
+    'if_noc:',
+    '  version: 2',
+    '  max_repetitions: 25',
+    '  retries: 1',
+    '  timeout: 10s',
+    '  auth:',
+    `    community: ${COMMUNITY}`,
+    '  walk:',
+  ];
   for (const oid of COLUMNS) lines.push(`  - ${oid}`);
   lines.push('  metrics:');
   for (const [name, oid] of Object.entries(IF_COLUMNS)) {
-    const type = /Descr|Name|Alias/.test(name) ? 'DisplayString' : /Octets|Pkts|Errors|Discards/.test(name) ? 'counter' : 'gauge';
-    lines.push(`  - name: ${name}`, `    oid: ${oid}`, `    type: ${type}`, '    indexes:', '    - labelname: ifIndex', '      type: gauge');
+    const type = /Descr|Name|Alias/.test(name)
+      ? 'DisplayString'
+      : /Octets|Pkts|Errors|Discards/.test(name)
+        ? 'counter'
+        : 'gauge';
+    lines.push(
+      `  - name: ${name}`,
+      `    oid: ${oid}`,
+      `    type: ${type}`,
+      '    indexes:',
+      '    - labelname: ifIndex',
+      '      type: gauge',
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -55,14 +86,49 @@ async function main(): Promise<void> {
   try {
     createNamespace(ns, VETH_PAIRS);
     for (let k = 0; k < SNMPD_PROCESSES; k++)
-      agents.push(startSnmpd(ns, dir, `snmpd${k}`, ports.filter((_, i) => i % SNMPD_PROCESSES === k)));
+      agents.push(
+        startSnmpd(
+          ns,
+          dir,
+          `snmpd${k}`,
+          ports.filter((_, i) => i % SNMPD_PROCESSES === k),
+        ),
+      );
     await waitForPorts(ns, ports);
-    const ifRows = inNs(ns, 'snmpbulkwalk', ['-v2c', '-c', COMMUNITY, '-On', `127.0.0.1:${BASE_PORT}`, IF_COLUMNS.ifDescr]).trim().split('\n').length;
+    const ifRows = inNs(ns, 'snmpbulkwalk', [
+      '-v2c',
+      '-c',
+      COMMUNITY,
+      '-On',
+      `127.0.0.1:${BASE_PORT}`,
+      IF_COLUMNS.ifDescr,
+    ])
+      .trim()
+      .split('\n').length;
 
     // noc: the collector exactly as the agent runs it (cold = sessions opened, warm = reused).
     let a0 = agentCpu();
-    const nocOut = inNs(ns, process.execPath, [join(__dirname, 'snmp', 'poll-worker.js'), COMMUNITY, String(CONCURRENCY), ...ports.map(String)]);
-    const nocRounds = nocOut.trim().split('\n').map((l) => JSON.parse(l) as { round: string; wall: number; cpu: number; varbinds: number; requests: number; interfaces: number; errors: number });
+    const nocOut = inNs(ns, process.execPath, [
+      join(__dirname, 'snmp', 'poll-worker.js'),
+      COMMUNITY,
+      String(CONCURRENCY),
+      ...ports.map(String),
+    ]);
+    const nocRounds = nocOut
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            round: string;
+            wall: number;
+            cpu: number;
+            varbinds: number;
+            requests: number;
+            interfaces: number;
+            errors: number;
+          },
+      );
     const agentNoc = (agentCpu() - a0) / 2;
     for (const r of nocRounds)
       rows.push({
@@ -82,7 +148,14 @@ async function main(): Promise<void> {
     const script = `TIMEFORMAT='%R %U %S'; time (xargs -P ${CONCURRENCY} -L 1 snmpbulkwalk -v2c -c ${COMMUNITY} -Cr25 -On -Oq < ${jobs} | wc -l)`;
     const bw = spawnCapture('ip', ['netns', 'exec', ns, 'bash', '-c', script]);
     const [bwWall, bwUser, bwSys] = bw.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-    rows.push({ name: 'snmpbulkwalk (net-snmp, C)', wall: bwWall, cpu: bwUser + bwSys, varbinds: Number(bw.stdout.trim()), agentCpu: agentCpu() - a0, note: `one process per device and column (${DEVICES * COLUMNS.length} runs)` });
+    rows.push({
+      name: 'snmpbulkwalk (net-snmp, C)',
+      wall: bwWall,
+      cpu: bwUser + bwSys,
+      varbinds: Number(bw.stdout.trim()),
+      agentCpu: agentCpu() - a0,
+      note: `one process per device and column (${DEVICES * COLUMNS.length} runs)`,
+    });
 
     // prometheus-snmp-exporter, if installed (scripts/setup.sh --bench).
     const exporterBin = findExporter();
@@ -90,13 +163,40 @@ async function main(): Promise<void> {
       const conf = join(dir, 'snmp.yml');
       writeFileSync(conf, exporterConfig());
       const port = 9116;
-      exporter = spawn('ip', ['netns', 'exec', ns, exporterBin, `--config.file=${conf}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=error'], { stdio: 'ignore' });
+      exporter = spawn(
+        'ip',
+        [
+          'netns',
+          'exec',
+          ns,
+          exporterBin,
+          `--config.file=${conf}`,
+          `--web.listen-address=127.0.0.1:${port}`,
+          '--log.level=error',
+        ],
+        { stdio: 'ignore' },
+      );
       await waitHttp(ns, port);
       for (const round of ['first', 'second']) {
         a0 = agentCpu();
         const c0 = cpuSecondsOf(exporter.pid!);
-        const out = JSON.parse(inNs(ns, process.execPath, [join(__dirname, 'snmp', 'scrape-worker.js'), String(port), 'if_noc', String(CONCURRENCY), ...ports.map(String)])) as { wall: number; series: number; errors: number; firstError: string };
-        rows.push({ name: `prometheus-snmp-exporter (Go, ${round} scrape)`, wall: out.wall, cpu: cpuSecondsOf(exporter.pid!) - c0, varbinds: out.series, agentCpu: agentCpu() - a0, note: `${out.errors} errors${out.firstError ? ': ' + out.firstError : ''}` });
+        const out = JSON.parse(
+          inNs(ns, process.execPath, [
+            join(__dirname, 'snmp', 'scrape-worker.js'),
+            String(port),
+            'if_noc',
+            String(CONCURRENCY),
+            ...ports.map(String),
+          ]),
+        ) as { wall: number; series: number; errors: number; firstError: string };
+        rows.push({
+          name: `prometheus-snmp-exporter (Go, ${round} scrape)`,
+          wall: out.wall,
+          cpu: cpuSecondsOf(exporter.pid!) - c0,
+          varbinds: out.series,
+          agentCpu: agentCpu() - a0,
+          note: `${out.errors} errors${out.firstError ? ': ' + out.firstError : ''}`,
+        });
       }
     }
     console.log(report(rows, ifRows));
@@ -116,7 +216,10 @@ function spawnCapture(cmd: string, args: string[]): { stdout: string; stderr: st
 
 function findExporter(): string | undefined {
   try {
-    return execFileSync('sh', ['-c', 'command -v prometheus-snmp-exporter'], { encoding: 'utf8' }).trim() || undefined;
+    return (
+      execFileSync('sh', ['-c', 'command -v prometheus-snmp-exporter'], { encoding: 'utf8' }).trim() ||
+      undefined
+    );
   } catch {
     return undefined;
   }
@@ -146,7 +249,9 @@ function report(rows: Row[], ifRows: number): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of rows)
-    lines.push(`| ${r.name} | ${fmt(r.wall)} | ${fmt(r.cpu)} | ${r.varbinds} | ${Math.round(r.varbinds / r.wall)} | ${fmt(r.wall / noc.wall)} | ${fmt(r.cpu / noc.cpu)} | ${fmt(r.agentCpu)} | ${r.note} |`);
+    lines.push(
+      `| ${r.name} | ${fmt(r.wall)} | ${fmt(r.cpu)} | ${r.varbinds} | ${Math.round(r.varbinds / r.wall)} | ${fmt(r.wall / noc.wall)} | ${fmt(r.cpu / noc.cpu)} | ${fmt(r.agentCpu)} | ${r.note} |`,
+    );
   return lines.join('\n');
 }
 

@@ -37,12 +37,36 @@ export function startSnmpd(ns: string, dir: string, name: string, ports: number[
   const conf = join(dir, `${name}.conf`);
   writeFileSync(
     conf,
-    [`agentAddress ${ports.map((p) => `udp:127.0.0.1:${p}`).join(',')}`, `rocommunity ${COMMUNITY} 127.0.0.1`, ''].join('\n'),
+    [
+      `agentAddress ${ports.map((p) => `udp:127.0.0.1:${p}`).join(',')}`,
+      `rocommunity ${COMMUNITY} 127.0.0.1`,
+      '',
+    ].join('\n'),
   );
-  return spawn('ip', ['netns', 'exec', ns, 'snmpd', '-f', '-Lo', '-C', '-c', conf, '-M', '/dev/null', '-m', '', '-p', join(dir, `${name}.pid`)], {
-    stdio: 'ignore',
-    env: { ...process.env, SNMP_PERSISTENT_DIR: dir },
-  });
+  return spawn(
+    'ip',
+    [
+      'netns',
+      'exec',
+      ns,
+      'snmpd',
+      '-f',
+      '-Lo',
+      '-C',
+      '-c',
+      conf,
+      '-M',
+      '/dev/null',
+      '-m',
+      '',
+      '-p',
+      join(dir, `${name}.pid`),
+    ],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, SNMP_PERSISTENT_DIR: dir },
+    },
+  );
 }
 
 /** Waits until every port answers a GET (snmpget inside the namespace). */
@@ -50,7 +74,21 @@ export async function waitForPorts(ns: string, ports: number[]): Promise<void> {
   for (const port of ports) {
     for (let i = 0; ; i++) {
       try {
-        sh('ip', ['netns', 'exec', ns, 'snmpget', '-v2c', '-c', COMMUNITY, '-t', '0.5', '-r', '0', `127.0.0.1:${port}`, '1.3.6.1.2.1.1.3.0']);
+        sh('ip', [
+          'netns',
+          'exec',
+          ns,
+          'snmpget',
+          '-v2c',
+          '-c',
+          COMMUNITY,
+          '-t',
+          '0.5',
+          '-r',
+          '0',
+          `127.0.0.1:${port}`,
+          '1.3.6.1.2.1.1.3.0',
+        ]);
         break;
       } catch {
         if (i > 40) throw new Error(`snmpd on port ${port} in ${ns} does not answer`);

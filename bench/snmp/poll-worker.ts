@@ -47,7 +47,11 @@ async function main(): Promise<void> {
     await Promise.all(
       targets.map((t) =>
         semaphore.run(() =>
-          collectWithDeadline(collector, t, sink, { config, now: Date.now, logFor: () => silentLogger }).catch(() => {
+          collectWithDeadline(collector, t, sink, {
+            config,
+            now: Date.now,
+            logFor: () => silentLogger,
+          }).catch(() => {
             errors++;
           }),
         ),

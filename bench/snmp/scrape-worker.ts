@@ -10,12 +10,20 @@ import { Semaphore } from '../../agent/semaphore';
 function scrape(exporterPort: number, module: string, target: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: exporterPort, path: `/snmp?module=${module}&target=${encodeURIComponent(target)}` },
+      {
+        host: '127.0.0.1',
+        port: exporterPort,
+        path: `/snmp?module=${module}&target=${encodeURIComponent(target)}`,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (body += d));
-        res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${res.statusCode}: ${body.slice(0, 200)}`))));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(body)
+            : reject(new Error(`HTTP ${res.statusCode}: ${body.slice(0, 200)}`)),
+        );
       },
     );
     req.on('error', reject);
@@ -35,7 +43,8 @@ async function main(): Promise<void> {
       semaphore.run(async () => {
         try {
           const body = await scrape(Number(exporterPort), module, `127.0.0.1:${p}`);
-          for (const line of body.split('\n')) if (line && !line.startsWith('#') && !line.startsWith('snmp_scrape')) series++;
+          for (const line of body.split('\n'))
+            if (line && !line.startsWith('#') && !line.startsWith('snmp_scrape')) series++;
         } catch (err) {
           errors++;
           firstError ||= (err as Error).message;

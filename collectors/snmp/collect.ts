@@ -44,10 +44,16 @@ const COLLECTOR = 'snmp';
  * applies. A failing module or interface walk is reported for this device and the rest of the
  * poll goes on; no answer at all to the system group ends the poll with a clear error.
  */
-export async function pollDevice(target: SnmpTarget, ctx: CollectContext, sink: Sink, deps: PollDeps): Promise<void> {
+export async function pollDevice(
+  target: SnmpTarget,
+  ctx: CollectContext,
+  sink: Sink,
+  deps: PollDeps,
+): Promise<void> {
   const { device } = target;
   let state = deps.state.get(device);
-  if (!state) deps.state.set(device, (state = { tuning: initialTuning(), interfaces: new Map(), modules: new Map() }));
+  if (!state)
+    deps.state.set(device, (state = { tuning: initialTuning(), interfaces: new Map(), modules: new Map() }));
   const session = deps.pool.acquire(device, target.address, target.snmp);
   const report = (err: Error) => sink.error(err, { device, collector: COLLECTOR });
   try {
@@ -89,7 +95,8 @@ export async function pollDevice(target: SnmpTarget, ctx: CollectContext, sink: 
         });
         deps.stats.requests += walked.requests;
         deps.stats.varbinds += walked.varbinds.size;
-        if (walked.problems.length) report(new Error(`${where(target)} module ${mod.name}: ${summary(walked.problems)}`));
+        if (walked.problems.length)
+          report(new Error(`${where(target)} module ${mod.name}: ${summary(walked.problems)}`));
         if (walked.varbinds.size === 0) continue;
         let modState = state.modules.get(mod.name);
         if (!modState) state.modules.set(mod.name, (modState = new Map()));

@@ -41,7 +41,10 @@ export function snmpCollector(opts: SnmpCollectorOptions = {}): Collector<SnmpTa
           address: d.address,
           snmp: d.snmp as ResolvedSnmp,
           intervalSeconds,
-          timeoutSeconds: Math.min(MAX_DEADLINE_SECONDS, Math.max(d.snmp.timeoutSeconds, intervalSeconds * 0.9)),
+          timeoutSeconds: Math.min(
+            MAX_DEADLINE_SECONDS,
+            Math.max(d.snmp.timeoutSeconds, intervalSeconds * 0.9),
+          ),
         });
       }
       return out;

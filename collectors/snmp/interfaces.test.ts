@@ -62,7 +62,12 @@ test('ifTable only: 32-bit counters, name from ifDescr, ifIndex order numeric', 
     ['9', 'port 9', 32],
     ['10', 'port 10', 32],
   ]);
-  expect(interfaces[0]).toMatchObject({ inOctets: 4294967295n, outOctets: 0n, inUcastPkts: 99n, speedMbps: 100 });
+  expect(interfaces[0]).toMatchObject({
+    inOctets: 4294967295n,
+    outOctets: 0n,
+    inUcastPkts: 99n,
+    speedMbps: 100,
+  });
 });
 
 test('wrong types are named and left out', () => {
@@ -78,7 +83,13 @@ test('wrong types are named and left out', () => {
     'ifHCInOctets.1: expected a counter, got OCTET STRING',
     'ifOperStatus.1: expected a number, got OCTET STRING',
   ]);
-  expect(interfaces[0]).toMatchObject({ ifName: 'eth0', operStatus: undefined, inOctets: undefined, outOctets: 10n, counterBits: 64 });
+  expect(interfaces[0]).toMatchObject({
+    ifName: 'eth0',
+    operStatus: undefined,
+    inOctets: undefined,
+    outOctets: 10n,
+    counterBits: 64,
+  });
 });
 
 test.each([

@@ -80,13 +80,15 @@ export function parseInterfaces(vb: Varbinds): InterfacesResult {
     const numberOf = (col: IfColumn): number | undefined => {
       const v = row[col];
       const n = num(v);
-      if (v !== undefined && n === undefined) problems.push(`${col}.${ifIndex}: expected a number, got ${kindOf(v)}`);
+      if (v !== undefined && n === undefined)
+        problems.push(`${col}.${ifIndex}: expected a number, got ${kindOf(v)}`);
       return n;
     };
     const counterOf = (col: IfColumn): bigint | undefined => {
       const v = row[col];
       const c = counter(v);
-      if (v !== undefined && c === undefined) problems.push(`${col}.${ifIndex}: expected a counter, got ${kindOf(v)}`);
+      if (v !== undefined && c === undefined)
+        problems.push(`${col}.${ifIndex}: expected a counter, got ${kindOf(v)}`);
       return c;
     };
     const textOf = (col: IfColumn): string | undefined => {

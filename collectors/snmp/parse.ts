@@ -32,9 +32,7 @@ export interface RawVarbind {
 
 /** The three SNMPv2 exceptions: the object is absent, which is not an error of the device. */
 export function isException(type: number | undefined): boolean {
-  return (
-    type === SnmpType.NoSuchObject || type === SnmpType.NoSuchInstance || type === SnmpType.EndOfMibView
-  );
+  return type === SnmpType.NoSuchObject || type === SnmpType.NoSuchInstance || type === SnmpType.EndOfMibView;
 }
 
 /**

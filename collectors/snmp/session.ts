@@ -34,7 +34,16 @@ export function sessionKey(address: string, s: ResolvedSnmp): string {
     s.timeoutSeconds,
     s.retries,
     s.community?.reveal() ?? '',
-    auth ? [auth.username, auth.level, auth.authProtocol, auth.authKey?.reveal(), auth.privProtocol, auth.privKey?.reveal()].join('/') : '',
+    auth
+      ? [
+          auth.username,
+          auth.level,
+          auth.authProtocol,
+          auth.authKey?.reveal(),
+          auth.privProtocol,
+          auth.privKey?.reveal(),
+        ].join('/')
+      : '',
   ].join('|');
 }
 

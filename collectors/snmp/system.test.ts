@@ -6,13 +6,43 @@ const WRAP = 2 ** 32;
 describe('detectRestart', () => {
   test.each([
     ['first poll', undefined, { ticks: 100, time: T }, false],
-    ['uptime moved on with the clock', { ticks: 100_000, time: T }, { ticks: 106_000, time: T + 60_000 }, false],
-    ['agent serves a frozen uptime', { ticks: 100_000, time: T }, { ticks: 100_000, time: T + 60_000 }, false],
+    [
+      'uptime moved on with the clock',
+      { ticks: 100_000, time: T },
+      { ticks: 106_000, time: T + 60_000 },
+      false,
+    ],
+    [
+      'agent serves a frozen uptime',
+      { ticks: 100_000, time: T },
+      { ticks: 100_000, time: T + 60_000 },
+      false,
+    ],
     ['uptime went backwards', { ticks: 100_000, time: T }, { ticks: 2_000, time: T + 60_000 }, true],
-    ['restart longer ago than the previous uptime but after the last poll', { ticks: 1_000, time: T }, { ticks: 30_000, time: T + 3_600_000 }, true],
-    ['32-bit TimeTicks wrap after ~497 days', { ticks: WRAP - 3_000, time: T }, { ticks: 3_000, time: T + 60_000 }, false],
-    ['wrap with a few seconds of skew', { ticks: WRAP - 3_000, time: T }, { ticks: 3_900, time: T + 60_000 }, false],
-    ['near the wrap but really rebooted', { ticks: WRAP - 3_000, time: T }, { ticks: 500_000, time: T + 60_000 }, true],
+    [
+      'restart longer ago than the previous uptime but after the last poll',
+      { ticks: 1_000, time: T },
+      { ticks: 30_000, time: T + 3_600_000 },
+      true,
+    ],
+    [
+      '32-bit TimeTicks wrap after ~497 days',
+      { ticks: WRAP - 3_000, time: T },
+      { ticks: 3_000, time: T + 60_000 },
+      false,
+    ],
+    [
+      'wrap with a few seconds of skew',
+      { ticks: WRAP - 3_000, time: T },
+      { ticks: 3_900, time: T + 60_000 },
+      false,
+    ],
+    [
+      'near the wrap but really rebooted',
+      { ticks: WRAP - 3_000, time: T },
+      { ticks: 500_000, time: T + 60_000 },
+      true,
+    ],
   ])('%s', (_name, prev, cur, expected) => {
     expect(detectRestart(prev, cur)).toBe(expected);
   });

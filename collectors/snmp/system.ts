@@ -68,7 +68,10 @@ export function detectRestart(prev: UptimePoint | undefined, cur: UptimePoint): 
   if (cur.ticks < prev.ticks) {
     const expected = prev.ticks + elapsed;
     const wrapped = expected >= TICKS_32 - tolerance;
-    if (wrapped && Math.abs(((expected % TICKS_32) - cur.ticks + TICKS_32 / 2) % TICKS_32 - TICKS_32 / 2) <= tolerance)
+    if (
+      wrapped &&
+      Math.abs((((expected % TICKS_32) - cur.ticks + TICKS_32 / 2) % TICKS_32) - TICKS_32 / 2) <= tolerance
+    )
       return false;
     return true;
   }

@@ -24,12 +24,24 @@ interface JsonSample {
 }
 
 test('noc poll --target HOST:PORT --community C --format json', () => {
-  const r = noc(['poll', '--target', `127.0.0.1:${sim.port}`, '--community', 'switch-swos', '--format', 'json']);
+  const r = noc([
+    'poll',
+    '--target',
+    `127.0.0.1:${sim.port}`,
+    '--community',
+    'switch-swos',
+    '--format',
+    'json',
+  ]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   const samples = JSON.parse(r.stdout) as JsonSample[];
   const system = samples.find((s) => s.measurement === 'system')!;
-  expect(system.fields).toMatchObject({ sysName: 'MikroTik', sysObjectID: '1.3.6.1.4.1.14988.2', sysDescr: 'RB260GS' });
+  expect(system.fields).toMatchObject({
+    sysName: 'MikroTik',
+    sysObjectID: '1.3.6.1.4.1.14988.2',
+    sysDescr: 'RB260GS',
+  });
   const ifs = samples.filter((s) => s.measurement === 'interface');
   expect(ifs.map((s) => s.tags.ifName)).toEqual(['Port1', 'Port2', 'Port3', 'Port4', 'Port5', 'SFP']);
   // Counters are exact integers, printed as strings in JSON.
@@ -52,8 +64,12 @@ test('noc poll DEVICE --config FILE prints a table; a dead device is a per-devic
   const ok = noc(['poll', 'sw-1', '--config', file]);
   expect(ok.status).toBe(0);
   expect(ok.stdout.split('\n')[0]).toMatch(/^pengukuran\s+tag\s+nilai$/);
-  expect(ok.stdout).toMatch(/^interface\s+agent_host=127\.0\.0\.1 ifName=SFP ifIndex=6 source=snmp\s+ifAdminStatus=1 ifOperStatus=2/m);
+  expect(ok.stdout).toMatch(
+    /^interface\s+agent_host=127\.0\.0\.1 ifName=SFP ifIndex=6 source=snmp\s+ifAdminStatus=1 ifOperStatus=2/m,
+  );
   const dead = noc(['poll', 'sw-dead', '--config', file]);
   expect(dead.status).toBe(1);
-  expect(dead.stderr).toMatch(/galat sw-dead snmp: SNMPv2c 127\.0\.0\.1:9: no answer within 0\.5 s × 1 tries/);
+  expect(dead.stderr).toMatch(
+    /galat sw-dead snmp: SNMPv2c 127\.0\.0\.1:9: no answer within 0\.5 s × 1 tries/,
+  );
 });

@@ -20,14 +20,23 @@ afterEach(async () => {
 
 function config(links: object[] = []) {
   return configWith(
-    [{ id: 'r1', kind: 'router', address: '127.0.0.1', snmp: { version: '2c', port: agent.port, community: 'public' } }],
+    [
+      {
+        id: 'r1',
+        kind: 'router',
+        address: '127.0.0.1',
+        snmp: { version: '2c', port: agent.port, community: 'public' },
+      },
+    ],
     links,
   );
 }
 
 test('a 32-bit counter that wrapped gives the right rate', async () => {
   const collector = snmpCollector({ modules: [] });
-  agent.set(deviceMib({ uptimeTicks: 100_000, interfaces: [{ name: 'ether1', in32: 4_294_967_000, speedMbps: 10 }] }));
+  agent.set(
+    deviceMib({ uptimeTicks: 100_000, interfaces: [{ name: 'ether1', in32: 4_294_967_000, speedMbps: 10 }] }),
+  );
   const first = await pollOnce(collector, config(), 'r1', () => T0);
   agent.set({
     '1.3.6.1.2.1.1.3.0': { type: 'ticks', value: 101_000 },
@@ -55,7 +64,9 @@ test('a reboot (sysUpTime went backwards) is an event and a gap, then rates resu
   const rebooted = await pollOnce(collector, config(), 'r1', () => T0 + 60_000);
   expect(rebooted.events).toHaveLength(1);
   expect(rebooted.events[0]).toMatchObject({ type: 'reboot', device: 'r1', time: T0 + 60_000 });
-  expect(rebooted.events[0].text).toBe('Perangkat r1 dinyalakan ulang (uptime 00:00:20, sebelumnya 1 hari 00:00:00)');
+  expect(rebooted.events[0].text).toBe(
+    'Perangkat r1 dinyalakan ulang (uptime 00:00:20, sebelumnya 1 hari 00:00:00)',
+  );
   const [gap] = ofMeasurement(rebooted.samples, 'interface');
   expect(gap.fields.ifHCInOctets).toBe(1_000n);
   expect(gap.fields.in_bps).toBeUndefined();
@@ -115,7 +126,13 @@ test('ifCounterDiscontinuityTime changed on one interface: gap there only', asyn
 test('a configured link gets its committed-rate percentage and link tag', async () => {
   const collector = snmpCollector({ modules: [] });
   const links = [
-    { id: 'isp-1', device: 'r1', interface: 'ether1', kind: 'isp', committedRate: { mbps: 200, source: 'Kontrak ISP 2026' } },
+    {
+      id: 'isp-1',
+      device: 'r1',
+      interface: 'ether1',
+      kind: 'isp',
+      committedRate: { mbps: 200, source: 'Kontrak ISP 2026' },
+    },
   ];
   agent.set(deviceMib({ uptimeTicks: 500_000, interfaces: [{ name: 'ether1', hcIn: 0n, speedMbps: 1000 }] }));
   await pollOnce(collector, config(links), 'r1', () => T0);

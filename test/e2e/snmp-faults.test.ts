@@ -14,7 +14,10 @@ beforeEach(async () => {
   a = new SimAgent();
   b = new SimAgent();
   await Promise.all([a.start(), b.start()]);
-  const mib = deviceMib({ uptimeTicks: 100_000, interfaces: [1, 2, 3, 4].map((i) => ({ name: `ether${i}`, hcIn: BigInt(i) })) });
+  const mib = deviceMib({
+    uptimeTicks: 100_000,
+    interfaces: [1, 2, 3, 4].map((i) => ({ name: `ether${i}`, hcIn: BigInt(i) })),
+  });
   a.set(mib);
   b.set(mib);
 });
@@ -29,7 +32,14 @@ function twoDevices(extra: object = {}) {
       id: i === 0 ? 'bad' : 'good',
       kind: 'switch',
       address: '127.0.0.1',
-      snmp: { version: '2c', port: agent.port, community: 'public', timeoutSeconds: 3, retries: 1, ...(i === 0 ? extra : {}) },
+      snmp: {
+        version: '2c',
+        port: agent.port,
+        community: 'public',
+        timeoutSeconds: 3,
+        retries: 1,
+        ...(i === 0 ? extra : {}),
+      },
     })),
   );
 }
@@ -39,7 +49,10 @@ test('a device that never answers: per-device error, the other device polled at 
   a.behaviour.silent = true;
   const collector = snmpCollector({ modules: [] });
   const config = twoDevices(QUICK);
-  const [bad, good] = await Promise.all([pollOnce(collector, config, 'bad'), pollOnce(collector, config, 'good')]);
+  const [bad, good] = await Promise.all([
+    pollOnce(collector, config, 'bad'),
+    pollOnce(collector, config, 'good'),
+  ]);
   await collector.close?.();
   expect(bad.samples).toEqual([]);
   expect(bad.failure?.message).toMatch(
@@ -67,7 +80,12 @@ test('tooBig halves max-repetitions from 25, and the device remembers what worke
   const first = await pollOnce(collector, twoDevices(), 'bad');
   expect(first.errors).toEqual([]);
   expect(a.bulkLog.slice(0, 3)).toEqual([25, 12, 6]);
-  expect(ofMeasurement(first.samples, 'interface').map((s) => s.fields.ifHCInOctets)).toEqual([1n, 2n, 3n, 4n]);
+  expect(ofMeasurement(first.samples, 'interface').map((s) => s.fields.ifHCInOctets)).toEqual([
+    1n,
+    2n,
+    3n,
+    4n,
+  ]);
   a.bulkLog.length = 0;
   await pollOnce(collector, twoDevices(), 'bad');
   await collector.close?.();
@@ -93,7 +111,12 @@ test('noSuchObject / noSuchInstance in the system group and endOfMibView after t
   await collector.close?.();
   expect(r.errors).toEqual([]);
   const [sys] = ofMeasurement(r.samples, 'system');
-  expect(sys.fields).toEqual({ sysDescr: 'Simulated device', sysObjectID: '1.3.6.1.4.1.99999.1', uptime_seconds: 1000, sysName: 'sim-1' });
+  expect(sys.fields).toEqual({
+    sysDescr: 'Simulated device',
+    sysObjectID: '1.3.6.1.4.1.99999.1',
+    uptime_seconds: 1000,
+    sysName: 'sim-1',
+  });
   expect(ofMeasurement(r.samples, 'interface')).toHaveLength(4);
 });
 
@@ -103,7 +126,12 @@ test('a value of the wrong type is reported and left out; the rest of the interf
   const r = await pollOnce(collector, twoDevices(), 'bad');
   await collector.close?.();
   expect(r.errors).toEqual([
-    { device: 'bad', message: expect.stringMatching(/^interfaces: SNMPv2c 127\.0\.0\.1:\d+: ifHCInOctets\.2: expected a counter, got OCTET STRING$/) },
+    {
+      device: 'bad',
+      message: expect.stringMatching(
+        /^interfaces: SNMPv2c 127\.0\.0\.1:\d+: ifHCInOctets\.2: expected a counter, got OCTET STRING$/,
+      ),
+    },
   ]);
   const ifs = ofMeasurement(r.samples, 'interface');
   expect(ifs).toHaveLength(4);
@@ -122,34 +150,64 @@ test('a table that never ends is cut with an error; modules after it still run',
     name: 'probe',
     walk: ['1.3.6.1.2.1.1'],
     applies: () => true,
-    parse: (vb, ctx) => [{ measurement: 'probe', tags: { device: ctx.device }, fields: { n: vb.size }, time: ctx.time }],
+    parse: (vb, ctx) => [
+      { measurement: 'probe', tags: { device: ctx.device }, fields: { n: vb.size }, time: ctx.time },
+    ],
   };
   const collector = snmpCollector({ modules: [probe], maxVarbinds: 3000 });
   const r = await pollOnce(collector, twoDevices(), 'bad');
   await collector.close?.();
   expect(r.failure).toBeUndefined();
   expect(r.errors).toHaveLength(1);
-  expect(r.errors[0].message).toMatch(/^interfaces: SNMPv2c 127\.0\.0\.1:\d+: walk of .* cut after 3000 varbinds: the table never ends/);
+  expect(r.errors[0].message).toMatch(
+    /^interfaces: SNMPv2c 127\.0\.0\.1:\d+: walk of .* cut after 3000 varbinds: the table never ends/,
+  );
   expect(ofMeasurement(r.samples, 'probe')[0].fields.n).toBe(6);
 });
 
 test('OIDs that go backwards (an agent loop) end the walk with an error', async () => {
   const col = '1.3.6.1.2.1.2.2.1.2';
-  a.behaviour.next = (oid) => (oid.startsWith(col) ? { oid: `${col}.1`, value: { type: 'str', value: 'loop' } } : undefined);
+  a.behaviour.next = (oid) =>
+    oid.startsWith(col) ? { oid: `${col}.1`, value: { type: 'str', value: 'loop' } } : undefined;
   const collector = snmpCollector({ modules: [] });
   const r = await pollOnce(collector, twoDevices(), 'bad');
   await collector.close?.();
-  expect(r.errors[0].message).toMatch(/returned 1\.3\.6\.1\.2\.1\.2\.2\.1\.2\.1 after 1\.3\.6\.1\.2\.1\.2\.2\.1\.2\.1 .*OIDs not increasing/);
+  expect(r.errors[0].message).toMatch(
+    /returned 1\.3\.6\.1\.2\.1\.2\.2\.1\.2\.1 after 1\.3\.6\.1\.2\.1\.2\.2\.1\.2\.1 .*OIDs not increasing/,
+  );
 });
 
 test('a module that throws is reported for that device; other modules and interfaces carry on', async () => {
-  const boom: SnmpModule = { name: 'boom', walk: ['1.3.6.1.2.1.1'], applies: () => true, parse: () => { throw new Error('parse exploded'); } };
-  const empty: SnmpModule = { name: 'empty', walk: ['1.3.6.1.4.1.318'], applies: () => true, parse: () => { throw new Error('never called'); } };
-  const notMine: SnmpModule = { name: 'other', walk: ['1.3.6.1.2.1.1'], applies: (s) => s.sysObjectID.startsWith('1.3.6.1.4.1.318.'), parse: () => { throw new Error('never called'); } };
+  const boom: SnmpModule = {
+    name: 'boom',
+    walk: ['1.3.6.1.2.1.1'],
+    applies: () => true,
+    parse: () => {
+      throw new Error('parse exploded');
+    },
+  };
+  const empty: SnmpModule = {
+    name: 'empty',
+    walk: ['1.3.6.1.4.1.318'],
+    applies: () => true,
+    parse: () => {
+      throw new Error('never called');
+    },
+  };
+  const notMine: SnmpModule = {
+    name: 'other',
+    walk: ['1.3.6.1.2.1.1'],
+    applies: (s) => s.sysObjectID.startsWith('1.3.6.1.4.1.318.'),
+    parse: () => {
+      throw new Error('never called');
+    },
+  };
   const collector = snmpCollector({ modules: [boom, empty, notMine] });
   const r = await pollOnce(collector, twoDevices(), 'bad');
   await collector.close?.();
-  expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^module boom: SNMPv2c 127\.0\.0\.1:\d+: parse exploded$/)]);
+  expect(r.errors.map((e) => e.message)).toEqual([
+    expect.stringMatching(/^module boom: SNMPv2c 127\.0\.0\.1:\d+: parse exploded$/),
+  ]);
   expect(ofMeasurement(r.samples, 'interface')).toHaveLength(4);
 });
 
@@ -158,12 +216,16 @@ test('snmp.modules limits what runs; an unknown name is reported', async () => {
     name: 'probe',
     walk: ['1.3.6.1.2.1.1'],
     applies: () => false,
-    parse: (_vb, ctx) => [{ measurement: 'probe', tags: { device: ctx.device }, fields: { ok: true }, time: ctx.time }],
+    parse: (_vb, ctx) => [
+      { measurement: 'probe', tags: { device: ctx.device }, fields: { ok: true }, time: ctx.time },
+    ],
   };
   const collector = snmpCollector({ modules: [probe] });
   const r = await pollOnce(collector, twoDevices({ modules: ['probe', 'nosuch'] }), 'bad');
   await collector.close?.();
   expect(ofMeasurement(r.samples, 'interface')).toEqual([]);
   expect(ofMeasurement(r.samples, 'probe')).toHaveLength(1);
-  expect(r.errors[0].message).toMatch(/unknown SNMP module\(s\) nosuch in snmp\.modules \(known: interfaces, probe\)/);
+  expect(r.errors[0].message).toMatch(
+    /unknown SNMP module\(s\) nosuch in snmp\.modules \(known: interfaces, probe\)/,
+  );
 });

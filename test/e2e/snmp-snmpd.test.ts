@@ -17,7 +17,12 @@ afterAll(async () => {
 const kernelInterfaces = Object.keys(networkInterfaces());
 
 function device(id: string, snmp: object) {
-  return { id, kind: 'server', address: '127.0.0.1', snmp: { port: snmpd.port, timeoutSeconds: 1, retries: 0, ...snmp } };
+  return {
+    id,
+    kind: 'server',
+    address: '127.0.0.1',
+    snmp: { port: snmpd.port, timeoutSeconds: 1, retries: 0, ...snmp },
+  };
 }
 
 test('SNMPv2c: system group and this machine’s interfaces with 64-bit counters', async () => {
@@ -64,7 +69,14 @@ test('SNMPv3 authPriv (SHA-256, AES) reads the same device', async () => {
   const config = configWith([
     device('v3', {
       version: '3',
-      auth: { username: v3.user, authProtocol: 'sha256', authKey: v3.authKey, privProtocol: 'aes', privKey: v3.privKey, level: 'authPriv' },
+      auth: {
+        username: v3.user,
+        authProtocol: 'sha256',
+        authKey: v3.authKey,
+        privProtocol: 'aes',
+        privKey: v3.privKey,
+        level: 'authPriv',
+      },
     }),
   ]);
   const first = await pollOnce(collector, config, 'v3', () => 1_000_000);
@@ -87,7 +99,13 @@ test('SNMPv3 with a wrong password: a clear per-device error naming the user, no
   const config = configWith([
     device('bad', {
       version: '3',
-      auth: { username: v3.user, authProtocol: 'sha256', authKey: 'wrong-password-1', privProtocol: 'aes', privKey: v3.privKey },
+      auth: {
+        username: v3.user,
+        authProtocol: 'sha256',
+        authKey: 'wrong-password-1',
+        privProtocol: 'aes',
+        privKey: v3.privKey,
+      },
     }),
     device('good', { version: '2c', community: snmpd.community }),
   ]);
@@ -95,7 +113,9 @@ test('SNMPv3 with a wrong password: a clear per-device error naming the user, no
   const good = await pollOnce(collector, config, 'good');
   await collector.close?.();
   expect(bad.samples).toEqual([]);
-  expect(bad.failure?.message).toMatch(/^SNMPv3 127\.0\.0\.1:\d+: SNMPv3 authentication failed for user "nocv3" \(wrong authKey\/privKey/);
+  expect(bad.failure?.message).toMatch(
+    /^SNMPv3 127\.0\.0\.1:\d+: SNMPv3 authentication failed for user "nocv3" \(wrong authKey\/privKey/,
+  );
   expect(good.failure).toBeUndefined();
   expect(ofMeasurement(good.samples, 'system')).toHaveLength(1);
 });

@@ -140,6 +140,8 @@ test('hard-coded spot checks: names and statuses as read from the files', async 
   expect(iosIf.filter((s) => s.fields.ifHCInOctets !== undefined)).toHaveLength(11);
   const jet = ofMeasurement((await pollOnce(collector, config, 'switch-jetstream')).samples, 'interface');
   expect(jet).toHaveLength(55);
-  expect(jet.every((s) => s.fields.ifHCInOctets === undefined && typeof s.fields.ifInOctets === 'bigint')).toBe(true);
+  expect(
+    jet.every((s) => s.fields.ifHCInOctets === undefined && typeof s.fields.ifInOctets === 'bigint'),
+  ).toBe(true);
   await collector.close?.();
 });

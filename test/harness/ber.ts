@@ -28,7 +28,7 @@ export function readTlv(buf: Buffer, pos: number): Tlv {
 /** The TLVs inside a constructed value. */
 export function children(buf: Buffer, tlv: Tlv): Tlv[] {
   const out: Tlv[] = [];
-  for (let p = tlv.start; p < tlv.end; ) {
+  for (let p = tlv.start; p < tlv.end;) {
     const c = readTlv(buf, p);
     out.push(c);
     p = c.end;

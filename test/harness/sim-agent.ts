@@ -16,7 +16,16 @@ export type SimValue =
   | { type: 'counter64'; value: bigint }
   | { type: 'noSuchObject' | 'noSuchInstance' };
 
-const TAG = { int: 0x02, str: 0x04, null: 0x05, oid: 0x06, counter32: 0x41, gauge: 0x42, ticks: 0x43, counter64: 0x46 };
+const TAG = {
+  int: 0x02,
+  str: 0x04,
+  null: 0x05,
+  oid: 0x06,
+  counter32: 0x41,
+  gauge: 0x42,
+  ticks: 0x43,
+  counter64: 0x46,
+};
 const PDU = { get: 0xa0, getNext: 0xa1, response: 0xa2, getBulk: 0xa5 };
 
 export interface SimBehaviour {
@@ -128,7 +137,12 @@ export class SimAgent {
     const limit = this.behaviour.maxVarbinds;
     const tooBig = limit !== undefined && out.length > limit;
     const varbinds = (tooBig ? [] : out).map(([o, v]) => seq(0x30, [encOid(TAG.oid, o), encodeValue(v)]));
-    const body = seq(PDU.response, [int(0x02, id), int(0x02, tooBig ? 1 : 0), int(0x02, 0), seq(0x30, varbinds)]);
+    const body = seq(PDU.response, [
+      int(0x02, id),
+      int(0x02, tooBig ? 1 : 0),
+      int(0x02, 0),
+      seq(0x30, varbinds),
+    ]);
     return seq(0x30, [int(0x02, version), tlv(TAG.str, Buffer.from(community)), body]);
   }
 

@@ -31,6 +31,7 @@ export async function waitForAgent(port: number, community: string, timeoutMs: n
       });
     });
     if (ok) return;
-    if (Date.now() > until) throw new Error(`no SNMP agent answered on 127.0.0.1:${port} within ${timeoutMs} ms`);
+    if (Date.now() > until)
+      throw new Error(`no SNMP agent answered on 127.0.0.1:${port} within ${timeoutMs} ms`);
   }
 }

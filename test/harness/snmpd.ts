@@ -52,7 +52,19 @@ export async function startSnmpd(opts: SnmpdOptions = {}): Promise<Snmpd> {
       '',
     ].join('\n'),
   );
-  const snmpdArgs = ['-f', '-Lo', '-C', '-c', conf, '-M', '/dev/null', '-m', '', '-p', join(dir, 'snmpd.pid')];
+  const snmpdArgs = [
+    '-f',
+    '-Lo',
+    '-C',
+    '-c',
+    conf,
+    '-M',
+    '/dev/null',
+    '-m',
+    '',
+    '-p',
+    join(dir, 'snmpd.pid'),
+  ];
   const [cmd, args] = opts.netns
     ? ['ip', ['netns', 'exec', opts.netns, 'snmpd', ...snmpdArgs]]
     : ['snmpd', snmpdArgs];

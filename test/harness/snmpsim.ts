@@ -1,5 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freeUdpPort, waitForAgent } from './snmp-wait';
@@ -34,7 +43,10 @@ export async function startSnmpsim(opts: SnmpsimOptions = {}): Promise<Snmpsim> 
   mkdirSync(data);
   mkdirSync(cache);
   const files =
-    opts.files ?? readdirSync(SNMPREC_DIR).filter((f) => f.endsWith('.snmprec')).map((f) => join(SNMPREC_DIR, f));
+    opts.files ??
+    readdirSync(SNMPREC_DIR)
+      .filter((f) => f.endsWith('.snmprec'))
+      .map((f) => join(SNMPREC_DIR, f));
   for (const f of files) copyFileSync(f, join(data, f.split('/').pop()!));
   for (const [community, content] of Object.entries(opts.recordings ?? {}))
     writeFileSync(join(data, `${community}.snmprec`), content);
