@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IF_COLUMNS } from '../collectors/snmp/interfaces';
@@ -106,63 +107,29 @@ async function main(): Promise<void> {
       .trim()
       .split('\n').length;
 
-    // noc: the collector exactly as the agent runs it (cold = sessions opened, warm = reused).
-    let a0 = agentCpu();
-    const nocOut = inNs(ns, process.execPath, [
-      join(__dirname, 'snmp', 'poll-worker.js'),
-      COMMUNITY,
-      String(CONCURRENCY),
-      ...ports.map(String),
-    ]);
-    const nocRounds = nocOut
-      .trim()
-      .split('\n')
-      .map(
-        (l) =>
-          JSON.parse(l) as {
-            round: string;
-            wall: number;
-            cpu: number;
-            varbinds: number;
-            requests: number;
-            interfaces: number;
-            errors: number;
-          },
-      );
-    const agentNoc = (agentCpu() - a0) / 2;
-    for (const r of nocRounds)
-      rows.push({
-        name: `noc (${r.round === 'cold' ? 'first poll, sessions opened' : 'next polls, sessions reused'})`,
-        wall: r.wall,
-        cpu: r.cpu,
-        varbinds: r.varbinds,
-        agentCpu: agentNoc,
-        note: `${r.interfaces} interface samples, ${r.requests} requests, ${r.errors} errors`,
-      });
-
-    // snmpbulkwalk: the same 20 columns for every device, 64 processes at a time (bash `time` counts the children).
-    a0 = agentCpu();
-    // One snmpbulkwalk per device and column (it walks one OID per run).
-    const jobs = join(dir, 'bulkwalk-jobs');
-    writeFileSync(jobs, ports.flatMap((p) => COLUMNS.map((c) => `127.0.0.1:${p} ${c}`)).join('\n') + '\n');
-    const script = `TIMEFORMAT='%R %U %S'; time (xargs -P ${CONCURRENCY} -L 1 snmpbulkwalk -v2c -c ${COMMUNITY} -Cr25 -On -Oq < ${jobs} | wc -l)`;
-    const bw = spawnCapture('ip', ['netns', 'exec', ns, 'bash', '-c', script]);
-    const [bwWall, bwUser, bwSys] = bw.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-    rows.push({
-      name: 'snmpbulkwalk (net-snmp, C)',
-      wall: bwWall,
-      cpu: bwUser + bwSys,
-      varbinds: Number(bw.stdout.trim()),
-      agentCpu: agentCpu() - a0,
-      note: `one process per device and column (${DEVICES * COLUMNS.length} runs)`,
-    });
-
-    // prometheus-snmp-exporter, if installed (scripts/setup.sh --bench).
+    // noc rounds and exporter scrapes alternate, so a busy moment on the machine does not
+    // land on one side only.
+    const worker = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        ns,
+        process.execPath,
+        join(__dirname, 'snmp', 'poll-worker.js'),
+        COMMUNITY,
+        String(CONCURRENCY),
+        ...ports.map(String),
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    const workerLines = createInterface({ input: worker.stdout! })[Symbol.asyncIterator]();
     const exporterBin = findExporter();
+    let exporterPort = 0;
     if (exporterBin) {
       const conf = join(dir, 'snmp.yml');
       writeFileSync(conf, exporterConfig());
-      const port = 9116;
+      exporterPort = 9116;
       exporter = spawn(
         'ip',
         [
@@ -171,19 +138,41 @@ async function main(): Promise<void> {
           ns,
           exporterBin,
           `--config.file=${conf}`,
-          `--web.listen-address=127.0.0.1:${port}`,
+          `--web.listen-address=127.0.0.1:${exporterPort}`,
           '--log.level=error',
         ],
         { stdio: 'ignore' },
       );
-      await waitHttp(ns, port);
-      for (const round of ['first', 'second']) {
+      await waitHttp(ns, exporterPort);
+    }
+    for (const round of ['first', 'second']) {
+      let a0 = agentCpu();
+      worker.stdin!.write('go\n');
+      const line = await workerLines.next();
+      if (line.done) throw new Error('poll worker ended early');
+      const r = JSON.parse(line.value as string) as {
+        wall: number;
+        cpu: number;
+        varbinds: number;
+        requests: number;
+        interfaces: number;
+        errors: number;
+      };
+      rows.push({
+        name: round === 'first' ? 'noc (first poll, sessions opened)' : 'noc (next polls, sessions reused)',
+        wall: r.wall,
+        cpu: r.cpu,
+        varbinds: r.varbinds,
+        agentCpu: agentCpu() - a0,
+        note: `${r.interfaces} interface samples, ${r.requests} requests, ${r.errors} errors`,
+      });
+      if (exporter) {
         a0 = agentCpu();
         const c0 = cpuSecondsOf(exporter.pid!);
         const out = JSON.parse(
           inNs(ns, process.execPath, [
             join(__dirname, 'snmp', 'scrape-worker.js'),
-            String(port),
+            String(exporterPort),
             'if_noc',
             String(CONCURRENCY),
             ...ports.map(String),
@@ -199,6 +188,25 @@ async function main(): Promise<void> {
         });
       }
     }
+    worker.stdin!.end();
+    await new Promise((r) => worker.once('exit', r));
+
+    // snmpbulkwalk: the same 20 columns for every device, 64 processes at a time (bash `time` counts the children).
+    const a0 = agentCpu();
+    // One snmpbulkwalk per device and column (it walks one OID per run).
+    const jobs = join(dir, 'bulkwalk-jobs');
+    writeFileSync(jobs, ports.flatMap((p) => COLUMNS.map((c) => `127.0.0.1:${p} ${c}`)).join('\n') + '\n');
+    const script = `TIMEFORMAT='%R %U %S'; time (xargs -P ${CONCURRENCY} -L 1 snmpbulkwalk -v2c -c ${COMMUNITY} -Cr25 -On -Oq < ${jobs} | wc -l)`;
+    const bw = spawnCapture('ip', ['netns', 'exec', ns, 'bash', '-c', script]);
+    const [bwWall, bwUser, bwSys] = bw.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    rows.push({
+      name: 'snmpbulkwalk (net-snmp, C)',
+      wall: bwWall,
+      cpu: bwUser + bwSys,
+      varbinds: Number(bw.stdout.trim()),
+      agentCpu: agentCpu() - a0,
+      note: `one process per device and column (${DEVICES * COLUMNS.length} runs)`,
+    });
     console.log(report(rows, ifRows));
   } finally {
     if (exporter) await stop(exporter);

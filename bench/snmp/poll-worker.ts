@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { stringify } from 'yaml';
 import { silentLogger } from '../../agent/log';
 import { collectWithDeadline } from '../../agent/scheduler';
@@ -8,7 +9,8 @@ import { parseConfig } from '../../config/load';
 /**
  * Runs inside the benchmark's namespace: polls every device (one port each) with noc's SNMP
  * collector at the given concurrency, twice (first poll opens the sessions, the second reuses
- * them as every later poll does), and prints one JSON line per round.
+ * them as every later poll does), and prints one JSON line per round. Each round starts when a
+ * line arrives on stdin, so the benchmark can interleave the peers' runs between rounds.
  * argv: community concurrency port...
  */
 async function main(): Promise<void> {
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   const collector = snmpCollector({ modules: [], stats });
   const targets = collector.targets(config);
   const semaphore = new Semaphore(concurrency);
+  const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
   for (const round of ['cold', 'warm']) {
+    await lines.next();
     let samples = 0;
     let interfaces = 0;
     let errors = 0;

@@ -25,7 +25,12 @@ export interface Tuning {
 }
 
 export const INITIAL_MAX_REPETITIONS = 25;
-export const DEFAULT_MAX_COLUMNS = 24;
+/**
+ * Columns per GETBULK: 5 × 25 repetitions ≈ 125 varbinds, about what agents put in one answer
+ * (snmpd caps a GETBULK answer at 100 varbinds). Measured on snmpd: 5 columns × 20 rows took
+ * 7 ms, 20 columns × 5 rows 11–22 ms, for the same 100 varbinds.
+ */
+export const DEFAULT_MAX_COLUMNS = 5;
 /** A walk that returns more varbinds than this is an agent looping, not a real table. */
 export const DEFAULT_MAX_VARBINDS = 100_000;
 
@@ -171,7 +176,8 @@ function badValue(vb: RawVarbind): string {
 
 /**
  * GET of scalars; absent objects (noSuchObject/noSuchInstance) are left out. An SNMPv1 agent
- * fails the whole request with noSuchName when one object is missing: ask one by one then.
+ * fails the whole request with noSuchName when one object is missing, and an agent with a tiny
+ * message size answers tooBig: ask one by one then.
  */
 export async function getScalars(
   session: SnmpRequester,
@@ -183,7 +189,8 @@ export async function getScalars(
   try {
     vbs = await session.get(oids, signal);
   } catch (err) {
-    if (!(session.version === '1' && isNoSuchName(err) && oids.length > 1)) throw err;
+    const oneByOne = (session.version === '1' && isNoSuchName(err)) || isTooBig(err);
+    if (!oneByOne || oids.length < 2) throw err;
     vbs = [];
     for (const oid of oids) {
       try {
