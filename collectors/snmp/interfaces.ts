@@ -50,19 +50,21 @@ export interface InterfacesResult {
   problems: string[];
 }
 
-/** Groups varbinds by ifIndex and column. */
+const COLUMN_BY_OID = new Map<string, IfColumn>(
+  Object.entries(IF_COLUMNS).map(([name, oid]) => [oid, name as IfColumn]),
+);
+
+/** Groups varbinds by ifIndex (the last OID component in both tables) and column. */
 function byIndex(vb: Varbinds): Map<string, Partial<Record<IfColumn, SnmpValue>>> {
   const rows = new Map<string, Partial<Record<IfColumn, SnmpValue>>>();
-  const columns = Object.entries(IF_COLUMNS) as [IfColumn, string][];
   for (const [oid, value] of vb) {
-    for (const [name, base] of columns) {
-      if (!oid.startsWith(base + '.')) continue;
-      const index = oid.slice(base.length + 1);
-      let row = rows.get(index);
-      if (!row) rows.set(index, (row = {}));
-      row[name] = value;
-      break;
-    }
+    const dot = oid.lastIndexOf('.');
+    const name = COLUMN_BY_OID.get(oid.slice(0, dot));
+    if (!name) continue;
+    const index = oid.slice(dot + 1);
+    let row = rows.get(index);
+    if (!row) rows.set(index, (row = {}));
+    row[name] = value;
   }
   return rows;
 }

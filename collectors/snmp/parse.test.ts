@@ -54,3 +54,15 @@ test('text strips NUL padding and whitespace', () => {
   expect(text(Buffer.from('ether1\0\0'))).toBe('ether1');
   expect(text(Buffer.from('  Fa0/1 '))).toBe('Fa0/1');
 });
+
+test.each([
+  ['1.3.6.1', '1.3.6.1', 0],
+  ['1.3.6.1', '1.3.6.1.0', -1],
+  ['1.3.6.1.10', '1.3.6.1.9', 1],
+  ['1.3.6.1.2.1.31.1.1.1.1.5', '1.3.6.1.2.1.31.1.1.1.1.40', -1],
+  ['.1.3.6.2', '1.3.6.10', -1],
+  ['1.3.6.1.4.1.9.1.1006', '1.3.6.1.4.1.9.1.1006.0', -1],
+])('compareOids(%s, %s) has the sign of %d', (a, b, sign) => {
+  expect(Math.sign(compareOids(a, b)) || 0).toBe(sign);
+  expect(Math.sign(compareOids(b, a)) || 0).toBe(-sign || 0);
+});

@@ -92,13 +92,25 @@ export function oidParts(oid: string): number[] {
     .map((p) => Number(p));
 }
 
-/** Lexicographic OID order: negative when a < b. */
+/**
+ * Lexicographic OID order: negative when a < b. Compares component by component while scanning
+ * the strings (no split): it runs once per varbind read, the hottest path of a poll.
+ */
 export function compareOids(a: string, b: string): number {
-  const pa = oidParts(a);
-  const pb = oidParts(b);
-  const n = Math.min(pa.length, pb.length);
-  for (let i = 0; i < n; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-  return pa.length - pb.length;
+  let i = a.charCodeAt(0) === 46 ? 1 : 0;
+  let j = b.charCodeAt(0) === 46 ? 1 : 0;
+  const la = a.length;
+  const lb = b.length;
+  while (i < la && j < lb) {
+    let x = 0;
+    for (let c = a.charCodeAt(i); i < la && c !== 46; c = a.charCodeAt(++i)) x = x * 10 + c - 48;
+    let y = 0;
+    for (let c = b.charCodeAt(j); j < lb && c !== 46; c = b.charCodeAt(++j)) y = y * 10 + c - 48;
+    if (x !== y) return x - y;
+    i++;
+    j++;
+  }
+  return (i < la ? 1 : 0) - (j < lb ? 1 : 0);
 }
 
 /** Whether `oid` lies strictly below `base` ("1.3.6.1.2.1.2.2.1.2.5" is in "1.3.6.1.2.1.2.2.1.2"). */
