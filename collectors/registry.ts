@@ -3,6 +3,7 @@ import { hostCollector } from './host';
 import { routerosCollector } from './routeros';
 import { httpCollector } from './http';
 import { pingCollector } from './ping';
+import { snmpCollector } from './snmp';
 
 /**
  * Every collector noc ships, in one explicit list. A new collector is a folder under
@@ -11,6 +12,9 @@ import { pingCollector } from './ping';
 export function createCollectors(): Collector[] {
   return [
     hostCollector(), // the NOC server itself
+    routerosCollector(), // MikroTik RouterOS API
+    pingCollector(), // reachability, fping in batches
+    snmpCollector(), // SNMP: system, interfaces, host resources, UPS, PDU, sensors
     routerosCollector(), // MikroTik RouterOS API
     pingCollector(), // reachability, fping in batches
     httpCollector(), // websites and service URLs
