@@ -12,8 +12,6 @@ import { snmpCollector } from './snmp';
 export function createCollectors(): Collector[] {
   return [
     hostCollector(), // the NOC server itself
-    routerosCollector(), // MikroTik RouterOS API
-    pingCollector(), // reachability, fping in batches
     snmpCollector(), // SNMP: system, interfaces, host resources, UPS, PDU, sensors
     routerosCollector(), // MikroTik RouterOS API
     pingCollector(), // reachability, fping in batches
