@@ -160,27 +160,33 @@ describe('noc availability over the generated year 2025', () => {
   });
 
   it('per agency and site (devices added up by time) and for one month', () => {
-    const sites = noc(['availability', '--period', '2025', '--by', 'site', '-c', conf]);
-    // pusatdata: core + srv-rsud (the PDUs and UPS are not monitored):
-    // up 525,570 + 264,820 = 790,390 of 790,440 monitored = 99.99367 %.
+    // November 2025 (43,200 m): core up throughout, srv-rsud down 20 m (the PDUs and UPS are not
+    // monitored): up 43,200 + 43,180 of 86,400 monitored = 99.97685 %.
+    const sites = noc(['availability', '--period', '2025-11', '--by', 'site', '-c', conf]);
     expect(row(sites.stdout, 'pusatdata').slice(1, 8)).toEqual([
       'Pusat Data',
-      '99,994 %',
+      '99,977 %',
       '-',
       '-',
-      'III',
-      '2',
-      '50 m',
+      'II',
+      '1',
+      '20 m',
     ]);
-    const agencies = noc(['availability', '--period', '2025', '--by', 'agency', '-c', conf]);
-    expect(row(agencies.stdout, 'setda').slice(1, 3)).toEqual(['Sekretariat Daerah', '99,986 %']);
     // October 2025: 44,640 m, rtr-setda down 60 m: 100 × 44,580 / 44,640 = 99.86559 % (Tier II).
-    const oct = noc(['availability', '--period', '2025-10', '-c', conf]);
-    expect(oct.stdout).toContain('Ketersediaan 1 Oktober 2025 – 31 Oktober 2025 (WIB)');
-    expect(row(oct.stdout, 'rtr-setda').slice(2, 8)).toEqual(['99,866 %', '-', '-', 'II', '1', '1 j 0 m']);
+    const agencies = noc(['availability', '--period', '2025-10', '--by', 'agency', '-c', conf]);
+    expect(agencies.stdout).toContain('Ketersediaan 1 Oktober 2025 – 31 Oktober 2025 (WIB)');
+    expect(row(agencies.stdout, 'setda').slice(1, 8)).toEqual([
+      'Sekretariat Daerah',
+      '99,866 %',
+      '-',
+      '-',
+      'II',
+      '1',
+      '1 j 0 m',
+    ]);
   });
 
-  it('json and csv carry the same figures unformatted; English on request', () => {
+  it('json carries the same figures unformatted, csv for spreadsheets, English on request', () => {
     const json = JSON.parse(noc(['availability', '--period', '2025', '--format', 'json', '-c', conf]).stdout);
     const setda = json.rows.find((x: { id: string }) => x.id === 'rtr-setda');
     expect(setda).toMatchObject({
@@ -196,24 +202,28 @@ describe('noc availability over the generated year 2025', () => {
       to: '2025-10-12T02:00:00.000Z',
       seconds: 3600,
     });
-    const csv = noc(['availability', '--period', '2025', '--format', 'csv', '-c', conf]).stdout.split('\n');
+    // February 2025: 40,320 m; core down 30 m: 99.92560 % (Tier II); MTBF 40,290 m = 2,417,400 s.
+    const csv = noc(['availability', '--period', '2025-02', '--format', 'csv', '-c', conf]).stdout.split(
+      '\n',
+    );
     expect(csv[0]).toBe(
       'kind,id,availability_percent,target_percent,meets_target,tier,outages,downtime_s,mttr_s,mtbf_s,longest_s,not_monitored_s,maintenance_s,parent_s',
     );
     expect(csv.find((l) => l.startsWith('device,core,'))).toBe(
-      `device,core,${(100 * 525570) / 525600},,,III,1,1800,1800,31534200,1800,0,0,0`,
+      `device,core,${(100 * 40290) / 40320},,,II,1,1800,1800,2417400,1800,0,0,0`,
     );
-    const en = noc(['availability', '--period', '2025', '-c', confEn]);
-    expect(en.stdout).toContain('Availability 1 January 2025 – 31 December 2025 (WIB)');
+    // rtr-setda in February: 30 m parent-caused, 15 m its own: 100 × 40,275 / 40,290 = 99.96277 %.
+    const en = noc(['availability', '--period', '2025-02', '-c', confEn]);
+    expect(en.stdout).toContain('Availability 1 February 2025 – 28 February 2025 (WIB)');
     expect(row(en.stdout, 'rtr-setda').slice(2, 10)).toEqual([
-      '99.986 %',
+      '99.963 %',
       '-',
       '-',
-      'III',
-      '2',
-      '1 h 15 min',
-      '37 min 30 s',
-      '4378 h 37 min',
+      'II',
+      '1',
+      '15 min',
+      '15 min',
+      '671 h 15 min',
     ]);
   });
 

@@ -10,7 +10,13 @@ const STEP = 300_000;
 const Mb = 1e6;
 
 type Range = [string, string];
-const inside = (t: number, ranges: Range[]) => ranges.some(([a, b]) => t >= wib(a) && t < wib(b));
+/** Ranges parsed once: the generator calls this 7 times for each of 105,120 slots. */
+const parsed = new Map<Range[], [number, number][]>();
+function inside(t: number, ranges: Range[]): boolean {
+  let ms = parsed.get(ranges);
+  if (!ms) parsed.set(ranges, (ms = ranges.map(([a, b]) => [wib(a), wib(b)])));
+  return ms.some(([a, b]) => t >= a && t < b);
+}
 
 /** Down periods (rollup samples with last_up = false), WIB. */
 export const EVENTS = {
@@ -41,7 +47,7 @@ export const EVENTS = {
 };
 
 /** Local hour of day in WIB. */
-const hourOf = (t: number) => new Date(t + 7 * 3_600_000).getUTCHours();
+const hourOf = (t: number) => Math.floor(((t + 7 * 3_600_000) % 86_400_000) / 3_600_000);
 
 /** isp-1: 20 Mbps, 60 Mbps 10:00-13:00 daily, 98 Mbps (saturated, reaches its 100) on 15 Oct 09-11. */
 function isp1In(t: number): number {
