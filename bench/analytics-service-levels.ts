@@ -1,5 +1,6 @@
 import { computeAvailability } from '../analytics/availability';
 import { summariseBandwidth } from '../analytics/bandwidth';
+import { loadavg } from 'node:os';
 import { nearestRank } from '../analytics/percentile';
 
 /**
@@ -63,9 +64,14 @@ function linkYear(r: () => number, capMbps: number) {
   }
 }
 
-function measure<T>(fn: () => T): { ms: number; result: T } {
+/** Wall time, and CPU time (user + system): on a shared machine the wall time includes waiting for a core. */
+let cpuMs = 0;
+function measure<T>(fn: () => T, countCpu = true): { ms: number; result: T } {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const result = fn();
+  const c = process.cpuUsage(c0);
+  if (countCpu) cpuMs += (c.user + c.system) / 1000;
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, result };
 }
 
@@ -78,7 +84,7 @@ function main(): void {
   const parentDown = [{ from: FROM + 1000 * STEP, to: FROM + 1010 * STEP }];
   const maintenance = [{ from: FROM + 50_000 * STEP, to: FROM + 50_024 * STEP }];
   for (let d = 0; d < DEVICES; d++) {
-    const g = measure(() => deviceYear(r));
+    const g = measure(() => deviceYear(r), false);
     genMs += g.ms;
     const t = g.result;
     const a = measure(() =>
@@ -101,7 +107,7 @@ function main(): void {
   let sortMs = 0;
   for (let l = 0; l < LINKS; l++) {
     const cap = [20, 50, 100, 200][l % 4];
-    const g = measure(() => linkYear(r, cap));
+    const g = measure(() => linkYear(r, cap), false);
     genMs += g.ms;
     const b = measure(() =>
       summariseBandwidth({
@@ -121,7 +127,7 @@ function main(): void {
         for (let i = 0; i < YEAR; i++) agg[i] = inBps[i] + outBps[i];
         const k = nearestRank(95, YEAR) - 1;
         return [Float64Array.from(inBps).sort()[k], Float64Array.from(outBps).sort()[k], agg.sort()[k]];
-      });
+      }, false);
       sortMs += s.ms;
       if (s.result[0] !== b.result.p95InBps || s.result[2] !== b.result.p95AggregateBps)
         throw new Error(`percentile mismatch on link ${l}`);
@@ -132,6 +138,7 @@ function main(): void {
   const sortPerLink = sortMs / Math.min(100, LINKS);
   const selectPerLink = bwMs / LINKS;
   const ok = totalS < 30 && peakMb < 500;
+  const load = loadavg()[0].toFixed(1);
   console.log(
     [
       '## analytics: availability and 95th percentile over a year',
@@ -145,12 +152,13 @@ function main(): void {
       `| availability, ${DEVICES} devices | ${(availMs / 1000).toFixed(2)} s | ${(availMs / DEVICES).toFixed(2)} ms |`,
       `| bandwidth bill, ${LINKS} links (quickselect) | ${(bwMs / 1000).toFixed(2)} s | ${selectPerLink.toFixed(2)} ms |`,
       `| peer: full sort of in, out, aggregate (100 links) | ${(sortMs / 1000).toFixed(2)} s | ${sortPerLink.toFixed(2)} ms |`,
-      `| **total maths** | **${totalS.toFixed(2)} s** (goal < 30 s) | |`,
+      `| **total maths** | **${totalS.toFixed(2)} s** wall, ${(cpuMs / 1000).toFixed(2)} s CPU (goal < 30 s) | |`,
       `| data generation (not counted) | ${(genMs / 1000).toFixed(2)} s | |`,
       '',
       `Peak memory (max RSS of the process, generation included): **${peakMb.toFixed(0)} MB** (goal < 500 MB).`,
       `The whole bill per link costs ${(selectPerLink / sortPerLink).toFixed(2)}× the peer's three sorts alone.`,
-      `Goal ${ok ? 'met' : 'NOT met'}. (checksum ${checksum.toExponential(6)})`,
+      `Goal ${ok ? 'met' : 'NOT met'} on wall time (load average ${load} during the run; the CPU time is what`,
+      `the maths costs when it has a core to itself). (checksum ${checksum.toExponential(6)})`,
     ].join('\n'),
   );
   if (!ok) process.exitCode = 1;

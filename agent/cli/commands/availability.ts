@@ -90,9 +90,9 @@ export function registerAvailability(program: Command): void {
         bar.stop();
         const rows = availabilityRows(t, opts.by as GroupBy);
         if (opts.write) await edge.write(availabilityDailyLines(t));
-        const names = new Map<string, string>(
-          [...config.agencies, ...config.sites].map((x) => [x.id, x.name]),
-        );
+        // Agencies and sites are shown by name; devices, links and services carry their own.
+        const groups = opts.by === 'agency' ? config.agencies : opts.by === 'site' ? config.sites : [];
+        const names = new Map<string, string>(groups.map((x) => [x.id, x.name]));
 
         if (opts.format === 'json') {
           const s = (ms: number | null) => (ms === null ? null : ms / 1000);
