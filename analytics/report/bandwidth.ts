@@ -52,7 +52,7 @@ export async function bandwidthReport(edge: InfluxEdge, config: NocConfig, q: Ba
   const avail = needsSla
     ? new Map(
         availabilityRows(
-          await objectTimelines(edge, config, { from, to, now: q.now, by: 'link' }),
+          await objectTimelines(edge, config, { from, to, now: q.now, by: 'link', kinds: ['link'] }),
           'link',
         ).map((r) => [r.id, r.result.availabilityPercent]),
       )

@@ -11,7 +11,7 @@ import {
 import { duration, pct } from '../../../analytics/format';
 import { currentMonth, parsePeriod } from '../../../analytics/period';
 import { availabilityDailyLines } from '../../../analytics/report/daily';
-import { availabilityRows, GroupBy, objectTimelines } from '../../../analytics/report/availability';
+import { availabilityRows, GroupBy, kindsFor, objectTimelines } from '../../../analytics/report/availability';
 import { configPath } from '../config-option';
 import { EXIT } from '../exit';
 import { renderTable } from '../format';
@@ -86,6 +86,8 @@ export function registerAvailability(program: Command): void {
           now,
           by: opts.by as GroupBy,
           progress: bar.update,
+          // The daily summaries cover every object; a table only what it shows.
+          kinds: opts.write ? undefined : kindsFor(opts.by as GroupBy),
         });
         bar.stop();
         const rows = availabilityRows(t, opts.by as GroupBy);
