@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PrivateInfluxd, startInfluxd } from '../../agent/lab/influxd';
+import { freePort, PrivateInfluxd, startInfluxd } from '../../agent/lab/influxd';
 import { noc } from '../harness/cli';
 import { configYaml, yearLines } from './analytics-fixture';
 
@@ -407,5 +407,17 @@ describe('noc capacity and noc colocation check', () => {
     expect(single.stdout).toContain(
       'TIDAK  R2: tidak ada ruang kontigu: terbesar 4 U, perlu 5 U; catu daya A akan mencapai 82,6 % (maks 80 %)',
     );
+  });
+
+  it('without InfluxDB the check still runs on allocated watts and says so', async () => {
+    const offline = join(dir, 'offline.yaml');
+    writeFileSync(offline, configYaml(`http://127.0.0.1:${await freePort()}`));
+    // Allocated only: 400 W in R1, so 2,500 W redundant fits (2,900 W ≤ 2,944 W per side).
+    const r = noc(['colocation', 'check', '--units', '2', '--watts', '2500', '--redundant', '-c', offline]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(
+      /^peringatan: daya terukur tidak tersedia \(InfluxDB at http:\/\/127\.0\.0\.1:\d+ is not reachable \(ECONNREFUSED\); check influx\.url\); hanya daya teralokasi yang dihitung\n$/,
+    );
+    expect(r.stdout).toContain('BISA   R1: mulai U3, catu daya A+B');
   });
 });
