@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { percentile } from './percentile';
 import { committedRateCheck, slaCheck, summariseBandwidth } from './bandwidth';
 
 const Mb = 1e6;
@@ -94,5 +96,28 @@ describe('ISP SLA check', () => {
       { metric: 'latency', contract: 20, measured: 20, met: true },
       { metric: 'loss', contract: 1, measured: null, met: null },
     ]);
+  });
+});
+
+describe('bandwidth summary properties', () => {
+  it('its percentiles equal percentile() of each series, NaN gaps and all', () => {
+    const sample = fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 1e9, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(sample, sample), { maxLength: 200 }), (pairs) => {
+        const inBps = pairs.map(([a]) => a);
+        const outBps = pairs.map(([, b]) => b);
+        const s = summariseBandwidth({ inBps, outBps, intervalSeconds: 300 });
+        expect(s.p95InBps).toBe(percentile(inBps, 95));
+        expect(s.p95OutBps).toBe(percentile(outBps, 95));
+        expect(s.p95AggregateBps).toBe(
+          percentile(
+            pairs.map(([a, b]) => a + b),
+            95,
+          ),
+        );
+        expect(s.committed.verdict).toBe('no-target');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -14,7 +14,7 @@ export function num(value: number, decimals: number, lang: Lang): string {
 export const pct = (v: number | null, lang: Lang, decimals = 3) =>
   v === null ? '-' : `${num(v, decimals, lang)} %`;
 
-/** Durations as "2 j 5 m" (jam, menit) or "2 h 5 min"; seconds only under a minute. */
+/** Durations as "2 j 5 m" (jam, menit, detik) or "2 h 5 min"; seconds only under an hour. */
 export function duration(ms: number | null, lang: Lang): string {
   if (ms === null) return '-';
   const s = Math.round(ms / 1000);
@@ -23,7 +23,8 @@ export function duration(ms: number | null, lang: Lang): string {
   const sec = s % 60;
   const [H, M, S] = lang === 'id' ? ['j', 'm', 'd'] : ['h', 'min', 's'];
   if (s < 60) return `${sec} ${S}`;
-  return h ? `${h} ${H} ${m} ${M}` : `${m} ${M}`;
+  if (h) return `${h} ${H} ${m} ${M}`;
+  return sec ? `${m} ${M} ${sec} ${S}` : `${m} ${M}`;
 }
 
 /** Bit rates in Mbps (what committed rates are written in). */

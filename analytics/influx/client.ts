@@ -37,7 +37,9 @@ export function influxEdge(conf: Conn): InfluxEdge {
     database: db,
     async query(q) {
       const body = new URLSearchParams({ db, q, epoch: 'ms' });
-      const res = await fetch(`${conf.url}/query`, { method: 'POST', headers, body, signal: timeout() });
+      const res = await reach(conf.url, () =>
+        fetch(`${conf.url}/query`, { method: 'POST', headers, body, signal: timeout() }),
+      );
       const text = await res.text();
       if (!res.ok)
         throw new Error(`InfluxDB ${conf.url} answered ${res.status} to a query: ${text.slice(0, 200)}`);
@@ -53,17 +55,31 @@ export function influxEdge(conf: Conn): InfluxEdge {
       const params = new URLSearchParams({ db, precision: 'ms' });
       if (rp) params.set('rp', rp);
       for (let i = 0; i < lines.length; i += 5000) {
-        const res = await fetch(`${conf.url}/write?${params}`, {
-          method: 'POST',
-          headers,
-          body: lines.slice(i, i + 5000).join('\n'),
-          signal: timeout(),
-        });
+        const res = await reach(conf.url, () =>
+          fetch(`${conf.url}/write?${params}`, {
+            method: 'POST',
+            headers,
+            body: lines.slice(i, i + 5000).join('\n'),
+            signal: timeout(),
+          }),
+        );
         if (!res.ok)
           throw new Error(`InfluxDB ${conf.url} refused the write: ${res.status} ${await res.text()}`);
       }
     },
   };
+}
+
+/** A refused connection says which InfluxDB and why, not just "fetch failed". */
+async function reach(url: string, call: () => Promise<Response>): Promise<Response> {
+  try {
+    return await call();
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(
+      `InfluxDB at ${url} is not reachable (${cause?.code ?? cause?.message ?? (err as Error).message}); check influx.url`,
+    );
+  }
 }
 
 const escTag = (v: string) => v.replace(/([ ,=\\])/g, '\\$1');

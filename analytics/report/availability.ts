@@ -43,7 +43,16 @@ export interface AvailabilityQuery {
   /** Windows from alerting's maintenance store, on top of those in the configuration. */
   maintenance?: MaintenanceWindow[];
   progress?: (done: number, total: number) => void;
+  /**
+   * Which objects to compute (default all); devices always, as they are everyone's parents.
+   * `--by device` then skips the interface and http queries.
+   */
+  kinds?: ObjectKind[];
 }
+
+/** The kinds a grouping needs. */
+export const kindsFor = (by: GroupBy): ObjectKind[] =>
+  by === 'link' ? ['device', 'link'] : by === 'service' ? ['device', 'service'] : ['device'];
 
 /** Median gap between samples: the interval the collector really polled at. */
 export function sampleInterval(times: number[], fallbackMs: number): number {
@@ -75,7 +84,9 @@ export async function objectTimelines(
   const src = await pickSource(edge, from, q.now, config.influx.retention.rawDays);
   const fallback = src.kind === 'rollup' ? ROLLUP_INTERVAL_MS : config.agent.intervalSeconds * 1000;
   const lookback = fallback * sl.maxGapIntervals;
-  const total = 3 * Math.ceil((to - from + lookback) / (31 * 86_400_000) || 1);
+  const kinds = new Set<ObjectKind>(['device', ...(q.kinds ?? ['link', 'service'])]);
+  const total = kinds.size * Math.ceil((to - from + lookback) / (31 * 86_400_000) || 1);
+  const none = new Map<string, UpSeries>();
   let done = 0;
   const tick = () => q.progress?.(++done, total);
   const isTrue = (v: unknown) => v === true || v === 1 || v === 'true';
@@ -88,33 +99,37 @@ export async function objectTimelines(
     lookback,
     tick,
   );
-  const ifs = await fetchUp(
-    edge,
-    src,
-    {
-      measurement: 'interface',
-      field: 'ifOperStatus',
-      groupBy: ['link'],
-      where: `"link" != ''`,
-      isUp: (v) => v === 1,
-    },
-    from,
-    to,
-    lookback,
-    tick,
-  );
-  const http = await fetchUp(
-    edge,
-    src,
-    { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue },
-    from,
-    to,
-    lookback,
-    tick,
-  );
+  const ifs = !kinds.has('link')
+    ? none
+    : await fetchUp(
+        edge,
+        src,
+        {
+          measurement: 'interface',
+          field: 'ifOperStatus',
+          groupBy: ['link'],
+          where: `"link" != ''`,
+          isUp: (v) => v === 1,
+        },
+        from,
+        to,
+        lookback,
+        tick,
+      );
+  const http = !kinds.has('service')
+    ? none
+    : await fetchUp(
+        edge,
+        src,
+        { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue },
+        from,
+        to,
+        lookback,
+        tick,
+      );
 
   const maintenance = [...configMaintenance(config), ...(q.maintenance ?? [])];
-  const objects = slaObjects(config);
+  const objects = slaObjects(config).filter((o) => kinds.has(o.kind));
   const raw = new Map<string, Segment[]>();
   const build = (o: SlaObject, s: UpSeries | undefined) =>
     buildTimeline(s?.times ?? [], s?.up ?? [], {

@@ -1,7 +1,7 @@
 import type { NocConfig } from '../../config/load';
 import { BandwidthSummary, slaCheck, SlaItem, summariseBandwidth } from '../bandwidth';
 import { InfluxEdge } from '../influx/client';
-import { fetchLatency, fetchRates, pickSource } from '../influx/fetch';
+import { fetchLatency, fetchRates, pickSource, RateSeries } from '../influx/fetch';
 import { availabilityRows, objectTimelines } from './availability';
 
 /**
@@ -52,7 +52,7 @@ export async function bandwidthReport(edge: InfluxEdge, config: NocConfig, q: Ba
   const avail = needsSla
     ? new Map(
         availabilityRows(
-          await objectTimelines(edge, config, { from, to, now: q.now, by: 'link' }),
+          await objectTimelines(edge, config, { from, to, now: q.now, by: 'link', kinds: ['link'] }),
           'link',
         ).map((r) => [r.id, r.result.availabilityPercent]),
       )
@@ -99,5 +99,8 @@ export async function bandwidthReport(edge: InfluxEdge, config: NocConfig, q: Ba
     rows.push({ kind: 'queue', id, name: id, summary, availabilityPercent: null, sla: [] });
   }
   q.progress?.(3, 3);
-  return { rows, from, to, source: src };
+  const series = new Map<string, RateSeries>();
+  for (const [k, v] of rates) series.set(`link:${k}`, v);
+  for (const [k, v] of queues) series.set(`queue:${k}`, v);
+  return { rows, from, to, source: src, series };
 }

@@ -6,13 +6,15 @@ import { id, percent } from './common';
  * when missing data becomes "tidak terpantau", and planned maintenance windows. Alerting's own
  * maintenance store feeds the same MaintenanceWindow type (analytics/availability.ts).
  */
-const maintenanceWindow = z.strictObject({
-  /** Empty scope = everything (e.g. the whole Pusat Data power work). */
-  scope: z.strictObject({ device: id.optional(), site: id.optional(), agency: id.optional() }).default({}),
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
-  reason: z.string().min(1),
-});
+const maintenanceWindow = z
+  .strictObject({
+    /** Empty scope = everything (e.g. the whole Pusat Data power work). */
+    scope: z.strictObject({ device: id.optional(), site: id.optional(), agency: id.optional() }).default({}),
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    reason: z.string().min(1),
+  })
+  .refine((m) => Date.parse(m.to) > Date.parse(m.from), { path: ['to'], message: 'must be after from' });
 
 export const serviceLevelsSettings = z.strictObject({
   /** parent: a child's outage while its parent is down counts against the parent only. */

@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
 import { registerAck } from './ack';
+import { registerAvailability } from './availability';
+import { registerBandwidth } from './bandwidth';
+import { registerCapacity } from './capacity';
+import { registerColocation } from './colocation';
 import { registerConfig } from './config';
 import { registerDashboards } from './dashboards';
 import { registerDemo } from './demo';
@@ -14,6 +18,10 @@ import { registerValidate } from './validate';
 /** Every `noc` subcommand, one file each. */
 export const commands: ((program: Command) => void)[] = [
   registerAck,
+  registerAvailability,
+  registerBandwidth,
+  registerCapacity,
+  registerColocation,
   registerConfig,
   registerDashboards,
   registerDemo,
