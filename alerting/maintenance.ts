@@ -118,6 +118,33 @@ function startsOn(rule: RRule, day: number, day0: number): boolean {
   }
 }
 
+/**
+ * Every occurrence of a window that overlaps [from, to): the window itself when it does not
+ * recur, else one per day its rule starts on. Availability and reports exclude these.
+ */
+export function occurrencesBetween(
+  w: MaintenanceWindow,
+  from: number,
+  to: number,
+  timezone = 'Asia/Jakarta',
+): { start: number; end: number }[] {
+  const duration = w.to - w.from;
+  if (!w.recurrence) return w.to > from && w.from < to ? [{ start: w.from, end: w.to }] : [];
+  const off = offsetMs(timezone);
+  const day0 = Math.floor((w.from + off) / DAY);
+  const timeOfDay = w.from + off - day0 * DAY;
+  const rule = parseRRule(w.recurrence);
+  const out: { start: number; end: number }[] = [];
+  const firstDay = Math.max(day0, Math.floor((from + off - duration - timeOfDay) / DAY));
+  const lastDay = Math.floor((to + off - timeOfDay) / DAY);
+  for (let day = firstDay; day <= lastDay; day++) {
+    if (!startsOn(rule, day, day0)) continue;
+    const start = day * DAY + timeOfDay - off;
+    if (start + duration > from && start < to) out.push({ start, end: start + duration });
+  }
+  return out;
+}
+
 export function windowApplies(w: MaintenanceWindow, o: MaintenanceObject): boolean {
   if (w.device) return w.device === o.device;
   if (w.site) return w.site === o.site;

@@ -12,7 +12,7 @@ import {
 import { InfluxEdge } from '../influx/client';
 import { fetchUp, pickSource, ROLLUP_INTERVAL_MS, Source, UpSeries } from '../influx/fetch';
 import { buildTimeline, combineAll, relabel, Segment } from '../timeline';
-import { configMaintenance, ObjectKind, SlaObject, slaObjects } from './inventory';
+import { maintenanceIn, ObjectKind, SlaObject, slaObjects } from './inventory';
 
 /**
  * Availability of every device, link and service over a period, read from InfluxDB:
@@ -128,7 +128,7 @@ export async function objectTimelines(
         tick,
       );
 
-  const maintenance = [...configMaintenance(config), ...(q.maintenance ?? [])];
+  const maintenance = [...maintenanceIn(config, from - lookback, to), ...(q.maintenance ?? [])];
   const objects = slaObjects(config).filter((o) => kinds.has(o.kind));
   const raw = new Map<string, Segment[]>();
   const build = (o: SlaObject, s: UpSeries | undefined) =>

@@ -1,5 +1,5 @@
 import { parseConfig } from '../../config/load';
-import { configMaintenance, slaObjects } from './inventory';
+import { maintenanceIn, slaObjects } from './inventory';
 
 const yaml = (extra: string) => `
 organisation: { name: Uji, timezone: Asia/Makassar }
@@ -42,29 +42,46 @@ describe('objects of the service-level figures, from the configuration', () => {
     expect(by('service', 'b').added).toBeUndefined();
   });
 
-  it('maintenance windows from serviceLevels, checked at load', () => {
+  it("maintenance windows are alerting's, local time, recurring ones expanded over the period", () => {
     const ok = parseConfig(
-      yaml(`serviceLevels:
-  maintenance: [{ scope: { site: pd }, from: "2025-03-10T22:00:00+08:00", to: "2025-03-10T23:00:00+08:00", reason: UPS }]`),
-      { baseDir: '.', env: {} },
+      yaml(`alerting:
+  maintenance:
+    - { id: ups, site: pd, from: "2025-03-10 22:00", to: "2025-03-10 23:00", reason: UPS }
+    - { id: weekly, device: srv, from: "2025-03-04 01:00", to: "2025-03-04 02:30", reason: Backup, recurrence: "FREQ=WEEKLY;UNTIL=2025-03-18" }`),
+      { baseDir: '/nonexistent', env: {} },
     );
-    expect(configMaintenance(ok.config!)).toEqual([
-      {
-        scope: { site: 'pd' },
-        from: Date.parse('2025-03-10T14:00:00Z'),
-        to: Date.parse('2025-03-10T15:00:00Z'),
-        reason: 'UPS',
-      },
-    ]);
-    const bad = parseConfig(
-      yaml(`serviceLevels:
-  parentOutages: nobody
-  maintenance: [{ from: "2025-03-10T23:00:00+08:00", to: "2025-03-10T22:00:00+08:00", reason: x }]`),
-      { baseDir: '.', env: {} },
+    expect(ok.problems).toEqual([]);
+    const march = maintenanceIn(
+      ok.config!,
+      Date.parse('2025-03-01T00:00:00+08:00'),
+      Date.parse('2025-04-01T00:00:00+08:00'),
     );
-    expect(bad.problems.map((p) => p.path).sort()).toEqual([
-      'serviceLevels.maintenance[0].to',
-      'serviceLevels.parentOutages',
+    const w = (scope: object, from: string, to: string, reason: string) => ({
+      scope: { device: undefined, site: undefined, agency: undefined, ...scope },
+      from: Date.parse(from),
+      to: Date.parse(to),
+      reason,
+    });
+    expect(march).toEqual([
+      w({ site: 'pd' }, '2025-03-10T22:00:00+08:00', '2025-03-10T23:00:00+08:00', 'UPS'),
+      w({ device: 'srv' }, '2025-03-04T01:00:00+08:00', '2025-03-04T02:30:00+08:00', 'Backup'),
+      w({ device: 'srv' }, '2025-03-11T01:00:00+08:00', '2025-03-11T02:30:00+08:00', 'Backup'),
+      w({ device: 'srv' }, '2025-03-18T01:00:00+08:00', '2025-03-18T02:30:00+08:00', 'Backup'),
     ]);
+    // A period that ends mid-occurrence still sees it; one before the first sees nothing.
+    expect(
+      maintenanceIn(
+        ok.config!,
+        Date.parse('2025-03-11T02:00:00+08:00'),
+        Date.parse('2025-03-11T03:00:00+08:00'),
+      ),
+    ).toHaveLength(1);
+    expect(
+      maintenanceIn(
+        ok.config!,
+        Date.parse('2025-02-01T00:00:00+08:00'),
+        Date.parse('2025-03-01T00:00:00+08:00'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import type { NocConfig } from '../../config/load';
 import type { MaintenanceWindow } from '../availability';
 import { parsePeriod } from '../period';
+import { occurrencesBetween } from '../../alerting/maintenance';
+import { allMaintenanceWindows } from '../../alerting/windows';
 
 /**
  * What the figures need from the configuration, in the shapes of the pure maths: the objects
@@ -72,12 +74,19 @@ export function slaObjects(config: NocConfig): SlaObject[] {
   return out;
 }
 
-/** Maintenance windows written in the configuration (serviceLevels.maintenance). */
-export function configMaintenance(config: NocConfig): MaintenanceWindow[] {
-  return config.serviceLevels.maintenance.map((m) => ({
-    scope: m.scope,
-    from: Date.parse(m.from),
-    to: Date.parse(m.to),
-    reason: m.reason,
-  }));
+/**
+ * Maintenance windows in force over [from, to): alerting's, from the configuration
+ * (alerting.maintenance) and from `noc maintenance add` (the store), each recurring window
+ * expanded into its occurrences. One list feeds tickets, availability and the report.
+ */
+export function maintenanceIn(config: NocConfig, from: number, to: number): MaintenanceWindow[] {
+  const tz = config.organisation.timezone;
+  return allMaintenanceWindows(config).flatMap((w) =>
+    occurrencesBetween(w, from, to, tz).map((o) => ({
+      scope: { device: w.device, site: w.site, agency: w.agency },
+      from: o.start,
+      to: o.end,
+      reason: w.reason,
+    })),
+  );
 }

@@ -1,21 +1,11 @@
 import { z } from 'zod';
-import { id, percent } from './common';
+import { percent } from './common';
 
 /**
  * Settings of the service-level and capacity figures (analytics/): how outages are attributed,
- * when missing data becomes "tidak terpantau", and planned maintenance windows. Alerting's own
- * maintenance store feeds the same MaintenanceWindow type (analytics/availability.ts).
+ * when missing data becomes "tidak terpantau". Maintenance windows are alerting's
+ * (alerting.maintenance and `noc maintenance add`): one list for tickets and availability.
  */
-const maintenanceWindow = z
-  .strictObject({
-    /** Empty scope = everything (e.g. the whole Pusat Data power work). */
-    scope: z.strictObject({ device: id.optional(), site: id.optional(), agency: id.optional() }).default({}),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
-    reason: z.string().min(1),
-  })
-  .refine((m) => Date.parse(m.to) > Date.parse(m.from), { path: ['to'], message: 'must be after from' });
-
 export const serviceLevelsSettings = z.strictObject({
   /** parent: a child's outage while its parent is down counts against the parent only. */
   parentOutages: z.enum(['parent', 'child']).default('parent'),
@@ -32,6 +22,5 @@ export const serviceLevelsSettings = z.strictObject({
     .prefault({}),
   /** The colocation SOP's minimum UPS runtime at the present load. */
   upsMinRuntimeMinutes: z.number().positive().default(15),
-  maintenance: z.array(maintenanceWindow).default([]),
 });
 export type ServiceLevelsSettings = z.infer<typeof serviceLevelsSettings>;

@@ -1,6 +1,7 @@
 import type { Section, Table } from '../model';
 import { AuditContext, queryAll, t, timeRange } from './context';
-import { configMaintenance } from '../../analytics/report/inventory';
+import { occurrencesBetween } from '../../alerting/maintenance';
+import { allMaintenanceWindows } from '../../alerting/windows';
 
 /**
  * (a) Tata kelola dan manajemen: the asset inventory with first/last seen, the changes seen
@@ -179,7 +180,18 @@ async function changesTable(ctx: AuditContext, seen: Seen): Promise<Table> {
 }
 
 function maintenanceTable(ctx: AuditContext): Table {
-  const windows = configMaintenance(ctx.config).filter((w) => w.to > ctx.from && w.from < ctx.to);
+  const tz = ctx.config.organisation.timezone;
+  const rows = allMaintenanceWindows(ctx.config).flatMap((w) =>
+    occurrencesBetween(w, ctx.from, ctx.to, tz).map((o) => ({
+      scope: w.device ? `device=${w.device}` : w.site ? `site=${w.site}` : `agency=${w.agency}`,
+      from: o.start,
+      to: o.end,
+      duration: o.end - o.start,
+      reason: w.reason,
+      by: w.createdBy,
+    })),
+  );
+  rows.sort((a, b) => a.from - b.from);
   return {
     id: 'pemeliharaan',
     title: t(ctx, 'Jadwal pemeliharaan', 'Maintenance windows'),
@@ -189,25 +201,22 @@ function maintenanceTable(ctx: AuditContext): Table {
       { key: 'to', label: t(ctx, 'Selesai', 'To'), kind: 'datetime' },
       { key: 'duration', label: t(ctx, 'Durasi', 'Duration'), kind: 'duration' },
       { key: 'reason', label: t(ctx, 'Alasan', 'Reason'), kind: 'text' },
+      { key: 'by', label: t(ctx, 'Dicatat oleh', 'Recorded by'), kind: 'text' },
     ],
-    rows: windows.map((w) => ({
-      scope: Object.entries(w.scope ?? {})
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', '),
-      from: w.from,
-      to: w.to,
-      duration: w.to - w.from,
-      reason: w.reason ?? null,
-    })),
+    rows,
     emptyText: t(
       ctx,
       'Tidak ada pemeliharaan terjadwal pada periode ini.',
       'No maintenance windows in this period.',
     ),
     provenance: {
-      source: t(ctx, 'Konfigurasi `serviceLevels.maintenance`', 'Configuration `serviceLevels.maintenance`'),
+      source: t(
+        ctx,
+        'Konfigurasi `alerting.maintenance` dan `noc maintenance add` (alerting.db)',
+        'Configuration `alerting.maintenance` and `noc maintenance add` (alerting.db)',
+      ),
       period: ctx.periodLabel,
-      method: '-',
+      method: t(ctx, 'Jadwal berulang diuraikan per kejadian', 'Recurring windows listed per occurrence'),
     },
   };
 }

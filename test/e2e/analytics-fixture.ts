@@ -137,8 +137,8 @@ services:
     devices: [srv-rsud]
     agency: rsud
     availabilityTarget: { percent: 99.5, source: SLA 2025 }
-serviceLevels:
+alerting:
   maintenance:
-    - { scope: { device: rtr-setda }, from: "2025-03-10T22:00:00+07:00", to: "2025-03-10T23:00:00+07:00", reason: Penggantian router }
+    - { id: ganti-router, device: rtr-setda, from: "2025-03-10T22:00:00+07:00", to: "2025-03-10T23:00:00+07:00", reason: Penggantian router }
 `;
 }

@@ -235,7 +235,7 @@ describe('audit report of a generated year', () => {
       expect.objectContaining({ device: 's1', change: 'Perangkat ditambahkan', time: S1_ADDED }),
     );
     expect(table('pemeliharaan').rows).toEqual([
-      expect.objectContaining({ from: MAINT[0], to: MAINT[1], reason: 'Ganti disk' }),
+      { scope: 'device=s1', from: MAINT[0], to: MAINT[1], duration: 4 * 3600_000, reason: 'Ganti disk', by: 'config' },
     ]);
   });
 
