@@ -9,7 +9,9 @@ import type { FieldValue, Sample } from '../sample';
  * which would end or corrupt the line, become the two characters `\n`, `\r`, `\t`, `\f`.
  * A backslash at the end or before one of the escaped characters would escape the wrong
  * thing and InfluxDB 1.x has no way to carry it, so it is removed. Empty tag
- * values are left out (InfluxDB rejects them). String fields escape `"` and `\`.
+ * values are left out (InfluxDB rejects them). String fields escape `"` and `\`, and their
+ * control characters become `\n` etc. too, as Telegraf does: InfluxDB 2.x does not accept a
+ * raw newline in a field value, and a batch is then exactly its lines joined by newlines.
  */
 
 /** Why a field or a whole sample was not written. Used as the `reason` label in stats. */
@@ -45,7 +47,7 @@ export function escapeKey(key: string): string {
 }
 
 export function escapeString(value: string): string {
-  return '"' + value.replace(/[\\"]/g, (c) => '\\' + c) + '"';
+  return '"' + controls(value.replace(/[\\"]/g, (c) => '\\' + c)) + '"';
 }
 
 /** One field value, or undefined when it cannot be written. */
