@@ -1,6 +1,6 @@
 import type { NocConfig } from '../../config/load';
 import type { Logger } from '../log';
-import { postLines, query1x } from './http-post';
+import { Connections, postLines, query1x } from './http-post';
 import { classify, WriteOutcome } from './responses';
 import { ensureRetention, RAW_RP } from './retention';
 
@@ -19,6 +19,8 @@ export interface WriteBackend {
   prepare(): Promise<void>;
   /** Sends lines; network failures reject. */
   write(lines: string): Promise<WriteOutcome>;
+  /** Closes kept-alive connections. */
+  close(): void;
 }
 
 type Influx = NocConfig['influx'];
@@ -34,6 +36,7 @@ export class V1Backend implements WriteBackend {
   readonly createsDatabase: boolean;
   private readonly url: URL;
   private readonly auth: Record<string, string> = {};
+  private readonly connections = new Connections();
 
   constructor(
     private readonly influx: Influx,
@@ -57,7 +60,7 @@ export class V1Backend implements WriteBackend {
     await ensureRetention(
       this.influx.database,
       this.influx.retention,
-      (q) => query1x(this.influx.url, q, this.auth, timeout),
+      (q) => query1x(this.influx.url, q, this.auth, timeout, this.connections),
       this.log,
     );
   }
@@ -67,8 +70,13 @@ export class V1Backend implements WriteBackend {
       headers: this.auth,
       gzip: this.influx.gzip,
       timeoutMs: this.influx.timeoutSeconds * 1000,
+      connections: this.connections,
     });
     return classify(1, res);
+  }
+
+  close(): void {
+    this.connections.close();
   }
 }
 
@@ -78,6 +86,7 @@ export class V2Backend implements WriteBackend {
   readonly createsDatabase = false;
   readonly description: string;
   private readonly url: URL;
+  private readonly connections = new Connections();
 
   constructor(private readonly influx: Influx) {
     this.url = new URL('/api/v2/write', influx.url);
@@ -95,7 +104,12 @@ export class V2Backend implements WriteBackend {
       headers: { authorization: `Token ${this.influx.token?.reveal() ?? ''}` },
       gzip: this.influx.gzip,
       timeoutMs: this.influx.timeoutSeconds * 1000,
+      connections: this.connections,
     });
     return classify(2, res);
+  }
+
+  close(): void {
+    this.connections.close();
   }
 }

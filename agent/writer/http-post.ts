@@ -5,13 +5,21 @@ import { gzip } from 'node:zlib';
 import type { RawResponse } from './responses';
 
 const gzipAsync = promisify(gzip);
-// Keep-alive: one connection reused for every batch, like curl reusing its connection.
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+/** Keep-alive connections of one back end (one reused connection, like curl's); close() on stop. */
+export class Connections {
+  readonly http = new HttpAgent({ keepAlive: true });
+  readonly https = new HttpsAgent({ keepAlive: true });
+  close(): void {
+    this.http.destroy();
+    this.https.destroy();
+  }
+}
 
 export interface PostOptions {
   headers: Record<string, string>;
   gzip: boolean;
   timeoutMs: number;
+  connections: Connections;
 }
 
 /**
@@ -27,7 +35,7 @@ export async function postLines(url: URL, body: string, opts: PostOptions): Prom
     'content-length': String(payload.length),
   };
   if (opts.gzip) headers['content-encoding'] = 'gzip';
-  return send(url, payload, headers, opts.timeoutMs);
+  return send(url, payload, headers, opts.timeoutMs, opts.connections);
 }
 
 /** POST /query for InfluxQL statements (1.x); returns the parsed JSON or throws with InfluxDB's error. */
@@ -36,6 +44,7 @@ export async function query1x(
   q: string,
   auth: Record<string, string>,
   timeoutMs: number,
+  connections: Connections,
 ): Promise<{ results: { error?: string; series?: { columns: string[]; values: unknown[][] }[] }[] }> {
   const url = new URL('/query', base);
   const res = await send(
@@ -43,6 +52,7 @@ export async function query1x(
     new URLSearchParams({ q }).toString(),
     { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
     timeoutMs,
+    connections,
   );
   const json = JSON.parse(res.body || '{}') as {
     error?: string;
@@ -52,7 +62,13 @@ export async function query1x(
   return { results: json.results ?? [] };
 }
 
-function send(url: URL, payload: Buffer | string, headers: Record<string, string>, timeoutMs: number) {
+function send(
+  url: URL,
+  payload: Buffer | string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  agents: Connections,
+) {
   const https = url.protocol === 'https:';
   const request = https ? httpsRequest : httpRequest;
   return new Promise<RawResponse>((resolve, reject) => {
@@ -64,7 +80,11 @@ function send(url: URL, payload: Buffer | string, headers: Record<string, string
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
         );
       },
     );

@@ -95,14 +95,14 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Exponential backoff: 1 s, 2 s, 4 s … capped, with ±20 % jitter; Retry-After wins when longer. */
+/** Exponential backoff: 1 s, 2 s, 4 s … capped at 30 s, with ±20 % jitter; Retry-After wins when longer. */
 export function backoffMs(
   attempt: number,
   retryAfter: number | undefined,
   opts: { baseMs?: number; maxMs?: number; random?: () => number } = {},
 ): number {
   const base = opts.baseMs ?? 1000;
-  const max = opts.maxMs ?? 60_000;
+  const max = opts.maxMs ?? 30_000;
   const exp = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
   const jittered = exp * (0.8 + 0.4 * (opts.random ?? Math.random)());
   return Math.round(Math.max(jittered, Math.min(retryAfter ?? 0, 10 * max)));

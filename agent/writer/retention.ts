@@ -66,10 +66,17 @@ export function retentionPlan(
 
 type Query = (
   q: string,
-) => Promise<{ results: { error?: string; series?: { name?: string; columns: string[]; values: unknown[][] }[] }[] }>;
+) => Promise<{
+  results: { error?: string; series?: { name?: string; columns: string[]; values?: unknown[][] }[] }[];
+}>;
 
 /** Runs the plan through InfluxQL; returns the statements it executed. */
-export async function ensureRetention(db: string, retention: Retention, query: Query, log: Logger): Promise<string[]> {
+export async function ensureRetention(
+  db: string,
+  retention: Retention,
+  query: Query,
+  log: Logger,
+): Promise<string[]> {
   await query(`CREATE DATABASE ${quoteIdent(db)}`);
   const rp = await query(`SHOW RETENTION POLICIES ON ${quoteIdent(db)}`);
   const policies: ExistingPolicy[] = (rp.results[0]?.series?.[0]?.values ?? []).map((v) => ({
@@ -80,7 +87,7 @@ export async function ensureRetention(db: string, retention: Retention, query: Q
   const cq = await query('SHOW CONTINUOUS QUERIES');
   const cqs = (cq.results[0]?.series ?? [])
     .filter((s) => s.name === db)
-    .flatMap((s) => s.values.map((v) => ({ name: String(v[0]), query: String(v[1]) })));
+    .flatMap((s) => (s.values ?? []).map((v) => ({ name: String(v[0]), query: String(v[1]) })));
   const plan = retentionPlan(db, retention, policies, cqs);
   for (const statement of plan) {
     const r = await query(statement);

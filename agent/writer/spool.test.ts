@@ -44,7 +44,10 @@ describe('Spool: append-only segments, replay in order, durable acknowledgement'
     a.open();
     a.append(batch(0, 2), 2);
     a.close();
-    const seg = join(d, readdirSync(d).find((f) => f.endsWith('.seg'))!);
+    const seg = join(
+      d,
+      readdirSync(d).find((f) => f.endsWith('.seg'))!,
+    );
     const whole = statSync(seg).size;
     appendFileSync(seg, Buffer.from([0, 0, 1, 0, 0, 0, 0, 7, 1, 2])); // header says 256 bytes follow
     const b = new Spool(d, 1 << 20, silentLogger);

@@ -85,7 +85,8 @@ export class Spool {
       else this.segments.push(this.scan(id));
     }
     const head = this.segments[0];
-    if (head && head.id === this.ack.segment) this.ackedLinesInHead = this.countLines(head.id, this.ack.offset);
+    if (head && head.id === this.ack.segment)
+      this.ackedLinesInHead = this.countLines(head.id, this.ack.offset);
     this.dropAcknowledged();
   }
 
@@ -214,7 +215,8 @@ export class Spool {
   private dropAcknowledged(): void {
     while (this.segments.length > 0) {
       const head = this.segments[0];
-      const done = head.id < this.ack.segment || (head.id === this.ack.segment && this.ack.offset >= head.size);
+      const done =
+        head.id < this.ack.segment || (head.id === this.ack.segment && this.ack.offset >= head.size);
       if (!done) return;
       const writing = this.segments.length === 1 && this.fd !== undefined;
       if (writing && head.size < this.segmentBytes) return; // keep appending to it

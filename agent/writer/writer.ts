@@ -110,7 +110,9 @@ export class InfluxWriter implements AgentWriter {
     while (this.busy) await new Promise((r) => setTimeout(r, 10));
     await this.spool.sync();
     this.spool.close();
-    if (!this.spool.isEmpty()) this.log.info(`${this.spool.lines()} points stay in the spool for the next start`);
+    this.backend.close();
+    if (!this.spool.isEmpty())
+      this.log.info(`${this.spool.lines()} points stay in the spool for the next start`);
   }
 
   stats(): WriterStats {

@@ -4,7 +4,11 @@ import type { Sample } from '../../agent/sample';
 
 /** Shared by the writer tests: a config, numbered samples, waiting for a condition, InfluxQL. */
 
-export function writerConfig(dataDir: string, influx: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): NocConfig {
+export function writerConfig(
+  dataDir: string,
+  influx: Record<string, unknown>,
+  env: NodeJS.ProcessEnv = {},
+): NocConfig {
   const { config, problems } = parseConfig(
     stringify({ organisation: { name: 'Diskominfo Uji' }, agent: { dataDir }, influx }),
     { baseDir: dataDir, env },
@@ -13,8 +17,12 @@ export function writerConfig(dataDir: string, influx: Record<string, unknown>, e
   return config;
 }
 
+/** Midnight UTC yesterday: recent enough for the 30-day raw retention policy, fixed for a run. */
+export const BASE = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000;
+export const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
 /** `n` points with distinct timestamps, seq = their number: counting them counts arrivals. */
-export function numbered(from: number, n: number, measurement = 'uji', base = 1767225600000): Sample[] {
+export function numbered(from: number, n: number, measurement = 'uji', base = BASE): Sample[] {
   return Array.from({ length: n }, (_, i) => ({
     measurement,
     tags: { device: 'r1' },
@@ -23,7 +31,11 @@ export function numbered(from: number, n: number, measurement = 'uji', base = 17
   }));
 }
 
-export async function until(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function until(
+  what: string,
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
   const started = Date.now();
   while (!(await cond())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

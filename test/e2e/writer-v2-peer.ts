@@ -26,9 +26,7 @@ export class InfluxV2Peer {
   token: string;
   private server?: Server;
 
-  constructor(
-    private readonly opts: { org: string; bucket: string; token: string },
-  ) {
+  constructor(private readonly opts: { org: string; bucket: string; token: string }) {
     this.token = opts.token;
   }
 
@@ -58,9 +56,15 @@ export class InfluxV2Peer {
     if (req.headers.authorization !== `Token ${this.token}`)
       return answer(401, { code: 'unauthorized', message: 'unauthorized access' });
     if (url.searchParams.get('org') !== this.opts.org)
-      return answer(404, { code: 'not found', message: `organization name "${url.searchParams.get('org')}" not found` });
+      return answer(404, {
+        code: 'not found',
+        message: `organization name "${url.searchParams.get('org')}" not found`,
+      });
     if (url.searchParams.get('bucket') !== this.opts.bucket)
-      return answer(404, { code: 'not found', message: `bucket "${url.searchParams.get('bucket')}" not found` });
+      return answer(404, {
+        code: 'not found',
+        message: `bucket "${url.searchParams.get('bucket')}" not found`,
+      });
     const fault = this.faults.shift();
     if (fault)
       return answer(
