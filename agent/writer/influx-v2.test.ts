@@ -40,7 +40,7 @@ function writer(token = 'rahasia', extra: Record<string, unknown> = {}) {
     { batchSize: config.influx.batchSize, flushIntervalMs: 50, configRetryMs: 100 },
     silentLogger,
   );
-  return { w, spool, dir };
+  return { w, dir };
 }
 
 describe('writer -> InfluxDB 2.x /api/v2/write', () => {
@@ -72,8 +72,7 @@ describe('writer -> InfluxDB 2.x /api/v2/write', () => {
     expect(w.stats().configError).toMatch(/HTTP 401: unauthorized access/);
     expect(peer.lines).toEqual([]);
     peer.token = 'salah'; // the operator grants the token in InfluxDB
-    await until('50 lines', () => peer.lines.length === 50);
-    expect(w.stats().configError).toBeUndefined();
+    await until('50 lines', () => peer.lines.length === 50 && w.stats().configError === undefined);
     expect(peer.lines.map((l) => /seq=(\d+)i/.exec(l)![1]).map(Number)).toEqual([...Array(50).keys()]);
     await w.stop();
   });
@@ -105,7 +104,8 @@ describe('writer -> InfluxDB 2.x /api/v2/write', () => {
   });
 
   it('400 naming a line: drops that line only and sends the rest', async () => {
-    const { w, spool } = writer();
+    const { w, dir } = writer();
+    const spool = new Spool(join(dir, 'spool'), 1 << 20, silentLogger); // left by an earlier run
     spool.open();
     spool.append(['a v=1 1', 'a v=2 2', 'broken', 'a v=4 4', 'a v= 5', 'a v=6 6'].join('\n'), 6);
     spool.close();

@@ -58,15 +58,17 @@ export function retentionPlan(
     else if (have.duration !== `${w.days * 24}h0m0s` || (w.isDefault && !have.default))
       out.push(`ALTER RETENTION POLICY ${quoteIdent(w.name)} ON ${d} ${spec}`);
   }
+  // InfluxDB prints the query back re-serialised, quoting only keywords: compare without quotes.
   const cq = cqs.find((c) => c.name === ROLLUP_CQ);
-  if (cq && cq.query !== rollupQuery(db)) out.push(`DROP CONTINUOUS QUERY ${quoteIdent(ROLLUP_CQ)} ON ${d}`);
-  if (!cq || cq.query !== rollupQuery(db)) out.push(rollupQuery(db));
+  const same = cq && unquoted(cq.query) === unquoted(rollupQuery(db));
+  if (cq && !same) out.push(`DROP CONTINUOUS QUERY ${quoteIdent(ROLLUP_CQ)} ON ${d}`);
+  if (!same) out.push(rollupQuery(db));
   return out;
 }
 
-type Query = (
-  q: string,
-) => Promise<{
+const unquoted = (q: string) => q.replace(/"/g, '');
+
+type Query = (q: string) => Promise<{
   results: { error?: string; series?: { name?: string; columns: string[]; values?: unknown[][] }[] }[];
 }>;
 

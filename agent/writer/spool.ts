@@ -70,6 +70,9 @@ export class Spool {
 
   /** Reads what a previous run left: segments, the ack position; repairs a torn tail. */
   open(): void {
+    this.close();
+    this.segments = [];
+    this.ackedLinesInHead = 0;
     mkdirSync(this.dir, { recursive: true });
     try {
       this.ack = JSON.parse(readFileSync(join(this.dir, ACK), 'utf8')) as Position;
