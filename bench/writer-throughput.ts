@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startInfluxd } from '../agent/lab/influxd';
+import { silentLogger } from '../agent/log';
+import { createWriter } from '../agent/writer';
+import { toLine } from '../agent/writer/line-protocol';
+import { config, count, curlVersion, fmt, POINTS, rss, sample, waitFor } from './writer-lib';
+
+/**
+ * Writer throughput: 1,000,000 points into a private InfluxDB 1.6.7 through noc's writer, side
+ * by side with curl posting the same line protocol in 5,000-line batches (one connection per
+ * batch, no gzip: what an operator's script does). Goal: noc >= 0.8 of curl.
+ */
+async function noc(url: string, db: string, extra: object): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'noc-bench-w-'));
+  const writer = createWriter(config(dir, url, db, extra), () => silentLogger);
+  await writer.start();
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < POINTS;) {
+    const chunk = [];
+    for (const end = Math.min(POINTS, i + 5000); i < end; i++) chunk.push(sample(i));
+    writer.write(chunk);
+    await new Promise((r) => setImmediate(r)); // as the pipeline does: samples arrive between I/O
+  }
+  await waitFor(() => writer.stats().pointsWritten === POINTS);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await writer.stop();
+  rmSync(dir, { recursive: true, force: true });
+  const stored = await count(url, db);
+  if (stored !== POINTS) throw new Error(`noc: ${stored} of ${POINTS} points in InfluxDB`);
+  return seconds;
+}
+
+function curl(url: string, db: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'noc-bench-c-'));
+  mkdirSync(dir, { recursive: true });
+  let files = 0;
+  for (let i = 0; i < POINTS; files++) {
+    const lines: string[] = [];
+    for (const end = Math.min(POINTS, i + 5000); i < end; i++) lines.push(toLine(sample(i)).line!);
+    writeFileSync(join(dir, `${String(files).padStart(5, '0')}.lp`), lines.join('\n'));
+  }
+  const script = `for f in ${dir}/*.lp; do curl -sf -o /dev/null -XPOST --data-binary @"$f" '${url}/write?db=${db}&precision=ms' || exit 1; done`;
+  const started = process.hrtime.bigint();
+  execFileSync('bash', ['-c', script]);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  rmSync(dir, { recursive: true, force: true });
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  const influxd = await startInfluxd(mkdtempSync(join(tmpdir(), 'noc-bench-influxd-')));
+  try {
+    for (const db of ['bench_curl', 'bench_noc', 'bench_noc_plain'])
+      await fetch(`${influxd.url}/query`, {
+        method: 'POST',
+        body: new URLSearchParams({ q: `CREATE DATABASE ${db}` }),
+      });
+    const curlSeconds = curl(influxd.url, 'bench_curl');
+    const curlStored = await count(influxd.url, 'bench_curl');
+    if (curlStored !== POINTS) throw new Error(`curl: ${curlStored} of ${POINTS} points in InfluxDB`);
+    const nocSeconds = await noc(influxd.url, 'bench_noc', {});
+    const plainSeconds = await noc(influxd.url, 'bench_noc_plain', { gzip: false });
+    const rate = (s: number) => POINTS / s;
+    console.log(
+      [
+        '## writer-throughput: noc writer vs curl into InfluxDB 1.6.7',
+        '',
+        `${fmt(POINTS)} points (interface samples of 2,000 routers: 4 tags, 5 fields) into a private`,
+        "InfluxDB 1.6.7 on loopback, every point counted in InfluxDB afterwards. noc: the agent's",
+        'writer (samples -> line protocol -> 5,000-line batches, spool when behind) from the first',
+        `write() to the last acknowledgement. curl (${curlVersion()}): the same line protocol,`,
+        'pre-generated into 5,000-line files, posted one after another.',
+        '',
+        '| writer | seconds | points/s | ratio to curl |',
+        '| --- | ---: | ---: | ---: |',
+        `| curl, 5,000-line batches | ${curlSeconds.toFixed(1)} | ${fmt(rate(curlSeconds))} | 1.00 |`,
+        `| noc (default: gzip) | ${nocSeconds.toFixed(1)} | ${fmt(rate(nocSeconds))} | ${(curlSeconds / nocSeconds).toFixed(2)} |`,
+        `| noc, gzip off | ${plainSeconds.toFixed(1)} | ${fmt(rate(plainSeconds))} | ${(curlSeconds / plainSeconds).toFixed(2)} |`,
+        '',
+        `Goal: noc >= 0.8 of curl: **${curlSeconds / nocSeconds >= 0.8 ? 'met' : 'not met'}** ` +
+          `(${(curlSeconds / nocSeconds).toFixed(2)}). Benchmark process RSS at the end: ${rss()} MB.`,
+      ].join('\n'),
+    );
+  } finally {
+    await influxd.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
