@@ -5,6 +5,7 @@
 //   state <next seq> <durable seq> <spool points> <points written>
 // where every seq below <durable seq> is in the spool or in InfluxDB (what kill -9 must not lose).
 const path = require('node:path');
+const { setInterval } = require('node:timers');
 const { stringify } = require('yaml');
 const dist = path.join(__dirname, '..', '..', 'dist');
 const { parseConfig } = require(path.join(dist, 'config', 'load.js'));
