@@ -37,10 +37,12 @@ export function classify(version: 1 | 2, res: RawResponse, now: number = Date.no
   const message = errorMessage(res.body) || `HTTP ${status}`;
   if (status >= 200 && status < 300) return { kind: 'ok' };
   if (status === 401 || status === 403) return { kind: 'config', status, message };
+  // Someone dropped the database or the raw policy while the agent ran: set them up again.
+  if (/database not found|retention policy not found/i.test(message) && (status === 404 || status >= 500))
+    return { kind: 'missingDatabase', message };
   if (status === 413) return { kind: 'tooLarge', message };
   if (status === 429 || status >= 500)
     return { kind: 'retry', retryAfterMs: retryAfterMs(header(res, 'retry-after'), now), message };
-  if (status === 404 && /database not found/i.test(message)) return { kind: 'missingDatabase', message };
   if (status === 400 || status === 422) {
     if (version === 1 || /partial write/i.test(message)) {
       const rejected = rejectedCount(message);

@@ -131,5 +131,9 @@ it('a 60 s InfluxDB outage, with a kill -9 of one writer during it: every point 
     `SELECT count(seq) FROM raw.uji WHERE seq >= ${killed.next}`,
   );
   expect(secondCount).toBe(2000);
+  process.stderr.write(
+    `outage: writer A ${total} points, all arrived once; writer B killed after seq ${killed.next} ` +
+      `(durable ${killed.durable}), ${String(firstCount)} of them arrived, plus 2000 after the restart\n`,
+  );
   expect(killed.durable).toBeGreaterThan(killed.next - 2 * 20 * 20); // within ~2 s of points
 });
