@@ -25,6 +25,29 @@ export function sample(i: number): Sample {
   };
 }
 
+/**
+ * Feeds `POINTS` samples to `write` in chunks of 5,000, yielding to I/O between chunks as the
+ * pipeline does. The Sample objects are built once and re-stamped per chunk (write() encodes
+ * them at once), so the time measured is the writer's, not the building of 1,000,000 objects,
+ * which is the collectors' work.
+ */
+export async function feed(write: (samples: Sample[]) => void): Promise<void> {
+  const chunk = Array.from({ length: 5000 }, (_, i) => sample(i));
+  for (let i = 0; i < POINTS; i += chunk.length) {
+    const n = Math.min(chunk.length, POINTS - i);
+    for (let j = 0; j < n; j++) chunk[j].time = BASE + i + j;
+    write(n === chunk.length ? chunk : chunk.slice(0, n));
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+/** The line protocol feed() produces, for curl. */
+export function feedLines(i: number): Sample {
+  const s = sample(i % 5000);
+  s.time = BASE + i;
+  return s;
+}
+
 export function config(dataDir: string, url: string, database: string, extra: object = {}): NocConfig {
   const { config, problems } = parseConfig(
     stringify({ organisation: { name: 'bench' }, agent: { dataDir }, influx: { url, database, ...extra } }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { freePort, startInfluxd } from '../agent/lab/influxd';
 import { silentLogger } from '../agent/log';
 import { createWriter } from '../agent/writer';
-import { config, count, fmt, POINTS, sample, waitFor } from './writer-lib';
+import { config, count, feed, fmt, POINTS, waitFor } from './writer-lib';
 
 /**
  * Spool replay: 1,000,000 points written while InfluxDB is down (they go to the disk spool),
@@ -19,12 +19,7 @@ async function main(): Promise<void> {
   const down = createWriter(cfg, () => silentLogger);
   await down.start();
   const spoolStart = process.hrtime.bigint();
-  for (let i = 0; i < POINTS;) {
-    const chunk = [];
-    for (const end = Math.min(POINTS, i + 5000); i < end; i++) chunk.push(sample(i));
-    down.write(chunk);
-    await new Promise((r) => setImmediate(r));
-  }
+  await feed((samples) => down.write(samples));
   await waitFor(() => down.stats().spoolPoints === POINTS);
   const spoolSeconds = Number(process.hrtime.bigint() - spoolStart) / 1e9;
   const spoolBytes = down.stats().spoolBytes;

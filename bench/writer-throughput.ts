@@ -6,7 +6,7 @@ import { startInfluxd } from '../agent/lab/influxd';
 import { silentLogger } from '../agent/log';
 import { createWriter } from '../agent/writer';
 import { toLine } from '../agent/writer/line-protocol';
-import { config, count, curlVersion, fmt, POINTS, rss, sample, waitFor } from './writer-lib';
+import { config, count, curlVersion, feed, feedLines, fmt, POINTS, rss, waitFor } from './writer-lib';
 
 /**
  * Writer throughput: 1,000,000 points into a private InfluxDB 1.6.7 through noc's writer, side
@@ -18,12 +18,7 @@ async function noc(url: string, db: string, extra: object): Promise<number> {
   const writer = createWriter(config(dir, url, db, extra), () => silentLogger);
   await writer.start();
   const started = process.hrtime.bigint();
-  for (let i = 0; i < POINTS;) {
-    const chunk = [];
-    for (const end = Math.min(POINTS, i + 5000); i < end; i++) chunk.push(sample(i));
-    writer.write(chunk);
-    await new Promise((r) => setImmediate(r)); // as the pipeline does: samples arrive between I/O
-  }
+  await feed((samples) => writer.write(samples));
   await waitFor(() => writer.stats().pointsWritten === POINTS);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await writer.stop();
@@ -39,7 +34,7 @@ function curl(url: string, db: string): number {
   let files = 0;
   for (let i = 0; i < POINTS; files++) {
     const lines: string[] = [];
-    for (const end = Math.min(POINTS, i + 5000); i < end; i++) lines.push(toLine(sample(i)).line!);
+    for (const end = Math.min(POINTS, i + 5000); i < end; i++) lines.push(toLine(feedLines(i)).line!);
     writeFileSync(join(dir, `${String(files).padStart(5, '0')}.lp`), lines.join('\n'));
   }
   const script = `for f in ${dir}/*.lp; do curl -sf -o /dev/null -XPOST --data-binary @"$f" '${url}/write?db=${db}&precision=ms' || exit 1; done`;
