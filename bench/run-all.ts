@@ -6,13 +6,13 @@ import { join } from 'node:path';
 /**
  * Runs every benchmark (each dist/bench/<name>.js prints one Markdown section on stdout) one
  * after another, so they do not compete for the 2 cores, and writes docs/benchmarks.md.
- * `npm run bench -- snmp writer` runs only those.
+ * `npm run bench -- snmp writer-throughput` runs only those. Files named *-lib.js are helpers.
  */
 function main(): void {
   const only = process.argv.slice(2);
   const dir = __dirname;
   const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.js') && f !== 'run-all.js')
+    .filter((f) => f.endsWith('.js') && f !== 'run-all.js' && !f.endsWith('-lib.js'))
     .map((f) => f.replace(/\.js$/, ''))
     .filter((n) => only.length === 0 || only.includes(n))
     .sort();

@@ -12,6 +12,7 @@ import { registerLab } from './lab';
 import { registerMaintenance } from './maintenance';
 import { registerPoll } from './poll';
 import { registerReport } from './report';
+import { registerRun } from './run';
 import { registerTestTicket } from './test-ticket';
 import { registerValidate } from './validate';
 
@@ -30,6 +31,7 @@ export const commands: ((program: Command) => void)[] = [
   registerMaintenance,
   registerPoll,
   registerReport,
+  registerRun,
   registerTestTicket,
   registerValidate,
 ];
