@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { Alerting } from '../../../alerting';
 import { createCollectors } from '../../../collectors/registry';
 import { Agent } from '../../agent';
 import { createLoggerFactory } from '../../log';
@@ -24,7 +25,11 @@ export function registerRun(program: Command): void {
       const logFor = createLoggerFactory(config.agent.log);
       const log = logFor('agent');
       const writer = createWriter(config, logFor);
-      const agent = new Agent({ config, collectors: createCollectors(), writer, logFor });
+      // Incidents and tickets: on unless alerting.enabled is false (no connector = incidents only).
+      const alerting = config.alerting.enabled
+        ? new Alerting({ config, writer, log: logFor('alerting') })
+        : undefined;
+      const agent = new Agent({ config, collectors: createCollectors(), writer, logFor, alerting });
       try {
         await agent.start();
       } catch (err) {
