@@ -1,4 +1,4 @@
-import type { Sample } from '../../agent/sample';
+import type { NocEvent, Sample } from '../../agent/sample';
 import type { InterfaceReading } from '../common/interface';
 import type { Row } from './connection';
 
@@ -232,4 +232,16 @@ export function sensorSamples(
     fields: { value: s.value },
     time,
   }));
+}
+
+/** The `reboot` event when /system/resource's uptime went backwards between two polls. */
+export function rebootEvent(device: string, previousSeconds: number, uptimeSeconds: number, time: number): NocEvent {
+  return {
+    type: 'reboot',
+    device,
+    time,
+    text: `Perangkat ${device} dinyalakan ulang (uptime ${Math.round(uptimeSeconds)} detik, sebelumnya ${Math.round(previousSeconds)} detik)`,
+    tags: { source: 'routeros' },
+    fields: { uptime_seconds: uptimeSeconds, previous_uptime_seconds: previousSeconds },
+  };
 }
