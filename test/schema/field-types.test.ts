@@ -59,6 +59,28 @@ describe('what noc writes', () => {
   });
 });
 
+describe('sensor tags', () => {
+  it('use one unit vocabulary, and one measuring unit per sensor type (states are `ok`)', () => {
+    const VOCABULARY = ['C', '%', 'V', 'A', 'W', 'rpm', 'Hz', 'm3/min', 'ok', ''];
+    const units = new Map<string, Map<string, Set<string>>>();
+    const unknown: string[] = [];
+    for (const [source, samples] of Object.entries(sources))
+      for (const s of samples.filter((x) => x.measurement === 'sensor')) {
+        if (!VOCABULARY.includes(s.tags.unit ?? '')) unknown.push(`unit "${s.tags.unit}" from ${source}`);
+        if (s.tags.unit === 'ok') continue;
+        const byUnit = units.get(s.tags.type) ?? new Map<string, Set<string>>();
+        units.set(s.tags.type, byUnit);
+        byUnit.set(s.tags.unit, (byUnit.get(s.tags.unit) ?? new Set()).add(source));
+      }
+    const mixed = [...units]
+      .filter(([, byUnit]) => byUnit.size > 1)
+      .map(([type, byUnit]) => `${type}: ` + [...byUnit].map(([u, src]) => `"${u}" from ${names(src)}`).join(' vs '));
+    expect(units.get('temperature')?.size).toBe(1);
+    expect([...new Set(unknown)]).toEqual([]);
+    expect(mixed).toEqual([]);
+  });
+});
+
 describe('(b) docs/metrics.md "Measurements at a glance"', () => {
   const doc = readFileSync(join(ROOT, 'docs', 'metrics.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## Measurements at a glance'));

@@ -22,6 +22,7 @@ import * as rosq from '../../collectors/routeros/parse-queue';
 import { parseInterfaces } from '../../collectors/snmp/interfaces';
 import { snmpModules } from '../../collectors/snmp/modules';
 import { parseSystem, rebootEvent, systemSample } from '../../collectors/snmp/system';
+import type { SnmpValue } from '../../collectors/snmp/types';
 import { loadConfigFile } from '../../config/load';
 import { loadFixture, snmprecFiles } from '../harness/snmprec';
 import { parseLine } from './schema';
@@ -85,6 +86,45 @@ function snmpModuleSamples(file: string): Record<string, Sample[]> {
     // named in `snmp.modules` on any device.
     const samples = m.parse(vb, { device: DEV, time: T, state: new Map() });
     if (samples.length) out[`snmp module ${m.name} (${file})`] = samples;
+  }
+  return out;
+}
+
+/** Objects no shared recording has (UCD memory, ENTITY-SENSOR, Raritan, UPS-MIB alarms on battery). */
+function snmpRepresentative(): Record<string, Sample[]> {
+  const U = '1.3.6.1.4.1.2021';
+  const E = '1.3.6.1.2.1.99.1.1.1';
+  const P = '1.3.6.1.4.1.13742.6';
+  const entity = (i: number, type: number, value: number) => ({
+    [`${E}.1.${i}`]: type,
+    [`${E}.2.${i}`]: 9,
+    [`${E}.3.${i}`]: 0,
+    [`${E}.4.${i}`]: value,
+    [`${E}.5.${i}`]: 1,
+  });
+  const vb: Record<string, SnmpValue> = {
+    [`${U}.4.3.0`]: 2097148,
+    [`${U}.4.4.0`]: 2097148,
+    [`${U}.4.5.0`]: 8000000,
+    [`${U}.4.6.0`]: 1000000,
+    [`${U}.4.14.0`]: 500000,
+    [`${U}.4.15.0`]: 2500000,
+    ...Object.assign({}, ...[3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((t) => entity(t, t, t === 12 ? 1 : 42))),
+    [`${P}.5.2.3.1.4.1.1.1`]: 734,
+    [`${P}.5.2.3.1.4.1.1.4`]: 2301,
+    [`${P}.5.2.3.1.4.1.1.5`]: 1650,
+    [`${P}.5.2.3.1.4.1.1.7`]: 97,
+    [`${P}.5.2.3.1.4.1.1.8`]: 9876543,
+    [`${P}.5.4.3.1.4.1.5.1`]: 420,
+    [`${P}.3.5.3.1.3.1.5`]: Buffer.from('web-02'),
+    '1.3.6.1.2.1.33.1.4.1.0': 5,
+    '1.3.6.1.2.1.33.1.6.1.0': 1,
+  };
+  const out: Record<string, Sample[]> = {};
+  const ctx = { device: DEV, time: T, state: new Map() };
+  for (const m of snmpModules) {
+    const samples = m.parse(new Map(Object.entries(vb)), ctx);
+    if (samples.length) out[`snmp module ${m.name} (representative)`] = samples;
   }
   return out;
 }
@@ -282,7 +322,7 @@ export function allSources(): Record<string, Sample[]> {
     out[`snmp engine (${file})`] = snmpEngine(file);
     Object.assign(out, snmpModuleSamples(file));
   }
-  Object.assign(out, routeros(), probes());
+  Object.assign(out, snmpRepresentative(), routeros(), probes());
   out.host = host();
   for (const [name, samples] of Object.entries(out)) out[name] = throughPipeline(samples);
   out['agent noc_agent'] = agentSelf();
