@@ -115,6 +115,7 @@ function snmpRepresentative(): Record<string, Sample[]> {
     [`${P}.5.2.3.1.4.1.1.5`]: 1650,
     [`${P}.5.2.3.1.4.1.1.7`]: 97,
     [`${P}.5.2.3.1.4.1.1.8`]: 9876543,
+    [`${P}.5.3.3.1.4.1.2.1`]: 51,
     [`${P}.5.4.3.1.4.1.5.1`]: 420,
     [`${P}.3.5.3.1.3.1.5`]: Buffer.from('web-02'),
     '1.3.6.1.2.1.33.1.4.1.0': 5,
@@ -270,6 +271,7 @@ function incidents(): Sample[] {
     incidentSample(base, config, T),
     incidentSample({ ...base, state: 'acknowledged', ackedBy: 'budi', suppressed: 'parent' }, config, T),
     incidentSample({ ...base, state: 'resolved', resolvedAt: T + 600_000 }, config, T + 600_000),
+    incidentSample({ ...base, rule: 'interface-down', subject: 'ether1', severity: 'kritis' }, config, T),
   ];
 }
 
