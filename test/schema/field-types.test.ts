@@ -110,6 +110,52 @@ describe('(b) docs/metrics.md "Measurements at a glance"', () => {
   });
 });
 
+describe('docs/metrics.md documents what is written', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'metrics.md'), 'utf8');
+  /** `## \`measurement\`` section -> its text. */
+  const sections = new Map<string, string>();
+  for (const part of doc.split(/\n## /).slice(1)) {
+    const m = /^`([^`]+)`/.exec(part);
+    if (m) sections.set(m[1], part);
+  }
+  const common = doc.slice(doc.indexOf('## Tags on every device sample'), doc.indexOf('## Measurements at a glance'));
+
+  it('has a section per measurement', () => {
+    expect([...schema.keys()].filter((m) => !sections.has(m))).toEqual([]);
+    expect([...sections.keys()].filter((m) => !schema.has(m))).toEqual([]);
+  });
+
+  it('gives every field once, with the type it is written with', () => {
+    const wrong: string[] = [];
+    for (const [m, ms] of schema) {
+      const documented = new Map<string, string>();
+      for (const row of (sections.get(m) ?? '').split('\n').filter((l) => /^\| `/.test(l))) {
+        const [, namesCell, type] = row.split('|').map((c) => c.trim());
+        for (const [, name] of namesCell.matchAll(/`([^`]+)`/g)) {
+          if (documented.has(name)) wrong.push(`${m}.${name} documented twice`);
+          documented.set(name, type);
+        }
+      }
+      for (const [field, classes] of ms.fields) {
+        const type = [...classes.keys()][0];
+        if (!documented.has(field)) wrong.push(`${m}.${field} (${type}) is not documented`);
+        else if (documented.get(field) !== type)
+          wrong.push(`${m}.${field} documented as ${documented.get(field)}, written as ${type}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('names every tag key in its section or among the tags of every device sample', () => {
+    const undocumented: string[] = [];
+    for (const [m, ms] of schema)
+      for (const tag of ms.tags.keys())
+        if (!(sections.get(m) ?? '').includes(`\`${tag}\``) && !common.includes(`| \`${tag}\``))
+          undocumented.push(`${m} tag ${tag} (from ${names(ms.tags.get(tag)!)})`);
+    expect(undocumented).toEqual([]);
+  });
+});
+
 describe('(c) everything that is read is written', () => {
   const reads: Read[] = [...alertingReads(), ...dashboardReads(), ...HAND_KEPT];
 
