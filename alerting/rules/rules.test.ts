@@ -151,7 +151,12 @@ describe('built-in rules against normalized samples', () => {
     ],
     ['cpu-high', s('cpu', { device: 'srv1' }, { load_percent: 91 }), true, 91],
     ['memory-high', s('memory', { device: 'srv1' }, { used_percent: 50 }), false, 50],
-    ['disk-high', s('storage', { device: 'srv1', path: '/var', index: '31' }, { used_percent: 97 }), true, 97],
+    [
+      'disk-high',
+      s('storage', { device: 'srv1', path: '/var', index: '31' }, { used_percent: 97 }),
+      true,
+      97,
+    ],
     [
       'tls-certificate-expiring',
       s('http', { device: 'web', url: 'https://a.go.id/' }, { cert_days_left: 7 }),

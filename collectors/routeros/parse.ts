@@ -248,7 +248,12 @@ export function sensorSamples(
 }
 
 /** The `reboot` event when /system/resource's uptime went backwards between two polls. */
-export function rebootEvent(device: string, previousSeconds: number, uptimeSeconds: number, time: number): NocEvent {
+export function rebootEvent(
+  device: string,
+  previousSeconds: number,
+  uptimeSeconds: number,
+  time: number,
+): NocEvent {
   return {
     type: 'reboot',
     device,

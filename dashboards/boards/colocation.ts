@@ -35,7 +35,10 @@ export function colocationBoard(ctx: BoardContext): Dashboard {
     place(
       barGauge(
         tr(ctx, 'Rak terisi', 'Rack fill'),
-        targets({ query: racks(['100 * last("u_used") / (last("u_used") + last("u_free"))']), alias: '$tag_rack' }),
+        targets({
+          query: racks(['100 * last("u_used") / (last("u_used") + last("u_free"))']),
+          alias: '$tag_rack',
+        }),
         { unit: 'percent', min: 0, max: 100, thresholds: steps(75, 90) },
       ),
       12,

@@ -54,7 +54,9 @@ describe('what noc writes', () => {
     for (const [m, ms] of schema)
       for (const tag of ms.tags.keys())
         if (ms.fields.has(tag))
-          clashes.push(`${m}: "${tag}" is a tag from ${names(ms.tags.get(tag)!)} and a field from ${names([...ms.fields.get(tag)!.values()].flatMap((s) => [...s]))}`);
+          clashes.push(
+            `${m}: "${tag}" is a tag from ${names(ms.tags.get(tag)!)} and a field from ${names([...ms.fields.get(tag)!.values()].flatMap((s) => [...s]))}`,
+          );
     expect(clashes).toEqual([]);
   });
 });
@@ -74,7 +76,10 @@ describe('sensor tags', () => {
       }
     const mixed = [...units]
       .filter(([, byUnit]) => byUnit.size > 1)
-      .map(([type, byUnit]) => `${type}: ` + [...byUnit].map(([u, src]) => `"${u}" from ${names(src)}`).join(' vs '));
+      .map(
+        ([type, byUnit]) =>
+          `${type}: ` + [...byUnit].map(([u, src]) => `"${u}" from ${names(src)}`).join(' vs '),
+      );
     expect(units.get('temperature')?.size).toBe(1);
     expect([...new Set(unknown)]).toEqual([]);
     expect(mixed).toEqual([]);
@@ -103,7 +108,8 @@ describe('(b) docs/metrics.md "Measurements at a glance"', () => {
           const values = [...(tagValues.get(m)?.values() ?? [])];
           return ms && (ms.fields.has(name) || ms.tags.has(name) || values.some((v) => v.has(name)));
         });
-        if (!known) missing.push(`${measurements.join('/')}: \`${name}\` is neither a field, a tag nor a tag value`);
+        if (!known)
+          missing.push(`${measurements.join('/')}: \`${name}\` is neither a field, a tag nor a tag value`);
       }
     }
     expect(missing).toEqual([]);
@@ -118,7 +124,10 @@ describe('docs/metrics.md documents what is written', () => {
     const m = /^`([^`]+)`/.exec(part);
     if (m) sections.set(m[1], part);
   }
-  const common = doc.slice(doc.indexOf('## Tags on every device sample'), doc.indexOf('## Measurements at a glance'));
+  const common = doc.slice(
+    doc.indexOf('## Tags on every device sample'),
+    doc.indexOf('## Measurements at a glance'),
+  );
 
   it('has a section per measurement', () => {
     expect([...schema.keys()].filter((m) => !sections.has(m))).toEqual([]);
@@ -184,7 +193,9 @@ describe('(c) everything that is read is written', () => {
       }
       for (const f of r.fields)
         if (!ms.fields.has(f))
-          missing.add(`${r.reader}: field ${r.measurement}.${f} is written by nobody (${r.measurement} comes from ${names(ms.sources)})`);
+          missing.add(
+            `${r.reader}: field ${r.measurement}.${f} is written by nobody (${r.measurement} comes from ${names(ms.sources)})`,
+          );
       for (const t of r.tags)
         if (!ms.tags.has(t) && !ms.fields.has(t))
           missing.add(`${r.reader}: tag ${r.measurement}.${t} is written by nobody`);

@@ -43,7 +43,9 @@ export function parseQuery(reader: string, query: string): Read[] {
   const out: Read[] = [];
   const show = /SHOW TAG VALUES FROM "([^"]+)" WITH KEY = "([^"]+)"(?: WHERE (.*))?/.exec(query);
   if (show)
-    return [{ reader, measurement: show[1], fields: [], tags: [show[2], ...quoted(show[3] ?? '')], values: {} }];
+    return [
+      { reader, measurement: show[1], fields: [], tags: [show[2], ...quoted(show[3] ?? '')], values: {} },
+    ];
   for (const m of query.matchAll(/FROM "([^"]+)"/g)) {
     const before = query.slice(0, m.index);
     const select = before.slice(before.lastIndexOf('SELECT ') + 7).replace(/ AS "[^"]*"/g, '');
@@ -81,7 +83,9 @@ export function dashboardReads(): Read[] {
         );
       for (const panel of (board.panels ?? []) as Panel[])
         for (const t of panel.targets ?? [])
-          out.push(...parseQuery(`dashboard ${name} "${panel.title}"`, String((t as { query?: string }).query)));
+          out.push(
+            ...parseQuery(`dashboard ${name} "${panel.title}"`, String((t as { query?: string }).query)),
+          );
     }
   return out;
 }

@@ -153,18 +153,24 @@ function routeros(): Record<string, Sample[]> {
     { name: 'dinkes', target: '10.1.0.0/24', 'max-limit': '10M/20M', rate: '1M/2M', bytes: '100/200' },
   ])[0];
   const q1 = rosq.queueSample(queue, undefined, { tags, time: T, countersReset: false });
-  const q2 = rosq.queueSample(
-    { ...queue, bytes: { upload: 1_000_000n, download: 2_000_000n } },
-    q1.memory,
-    { tags, time: T + 60_000, countersReset: false, binding: { name: 'dinkes', agency: 'dinkes', link: 'l' } },
-  );
+  const q2 = rosq.queueSample({ ...queue, bytes: { upload: 1_000_000n, download: 2_000_000n } }, q1.memory, {
+    tags,
+    time: T + 60_000,
+    countersReset: false,
+    binding: { name: 'dinkes', agency: 'dinkes', link: 'l' },
+  });
   return {
     'routeros interface': ifs,
     'routeros resource': ros.resourceSamples(ros.parseResource(rosRows('system_resourses.json')[0]), tags, T),
     'routeros health': ros.sensorSamples(health, tags, T),
     'routeros queue': [q1.sample, q2.sample],
     'routeros dhcp': rosq.dhcpSamples(rosRows('ip_dhcp_server_lease.json'), tags, T),
-    'routeros wireless': rosq.wirelessSamples(rosRows('interface_wireless_registration.json'), 'wireless', tags, T),
+    'routeros wireless': rosq.wirelessSamples(
+      rosRows('interface_wireless_registration.json'),
+      'wireless',
+      tags,
+      T,
+    ),
     'routeros reboot event': [eventToSample(ros.rebootEvent(DEV, 5000, 100, T))],
   };
 }
@@ -200,7 +206,9 @@ function probes(): Record<string, Sample[]> {
       httpSample(owner, check, result, { up: true }, T),
       httpSample({ kind: 'device', id: DEV }, check, failed, { up: false, reason: 'x' }, T),
     ],
-    'http website event': [eventToSample(websiteEvent(undefined, { up: false, reason: 'x' }, owner, check.url, T)!)],
+    'http website event': [
+      eventToSample(websiteEvent(undefined, { up: false, reason: 'x' }, owner, check.url, T)!),
+    ],
   };
 }
 
@@ -237,7 +245,9 @@ function agentSelf(): Sample[] {
     }),
   };
   const agent = new Agent({ config, collectors: [], writer, logFor: () => silentLogger });
-  agent.pipeline.sinkFor('snmp').sample({ measurement: 'x', tags: { device: DEV }, fields: { v: 1 }, time: T });
+  agent.pipeline
+    .sinkFor('snmp')
+    .sample({ measurement: 'x', tags: { device: DEV }, fields: { v: 1 }, time: T });
   agent.pipeline.sinkFor('snmp').event({ type: 'reboot', device: DEV, time: T, text: 'x' });
   agent.pipeline.sinkFor('snmp').error(new Error('x'), { device: DEV, collector: 'snmp' });
   agent.metrics.observe('noc_poll_duration_seconds', 'help', { collector: 'snmp' }, 0.2);
@@ -297,13 +307,25 @@ function analytics(): Record<string, Sample[]> {
     A: { watts: 500, sharedBy: 1 },
     B: { watts: 700, sharedBy: 1 },
   });
-  const racks = [{ id: rack.id, site: rack.site, space: rackSpace(42, [{ id: 'srv', u: 10, heightU: 2 }]), power }];
+  const racks = [
+    { id: rack.id, site: rack.site, space: rackSpace(42, [{ id: 'srv', u: 10, heightU: 2 }]), power },
+  ];
   const lines = (l: string[]) => l.map(parseLine);
   return {
-    'analytics availability_daily': lines(availabilityDailyLines({ objects, final, from, to: from + day, source })),
+    'analytics availability_daily': lines(
+      availabilityDailyLines({ objects, final, from, to: from + day, source }),
+    ),
     'analytics bandwidth_daily': lines([
       ...bandwidthDailyLines('isp-1', { kind: 'link' }, times, rates, rates, from, from + day, 100e6),
-      ...bandwidthDailyLines('dinkes', { kind: 'queue', agency: 'dinkes' }, times, rates, rates, from, from + day),
+      ...bandwidthDailyLines(
+        'dinkes',
+        { kind: 'queue', agency: 'dinkes' },
+        times,
+        rates,
+        rates,
+        from,
+        from + day,
+      ),
     ]),
     'analytics capacity': lines(capacityLines(racks, T)),
   };
