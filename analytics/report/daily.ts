@@ -93,9 +93,14 @@ export function bandwidthDailyLines(
   return out;
 }
 
+/** 100 × measured ÷ rated: what the rack-/feed-power-high rules and the power board read. */
+const powerPercent = (measured: number | null, rated: number) =>
+  measured === null || !(rated > 0) ? undefined : (100 * measured) / rated;
+
 export function capacityLines(racks: RackCapacity[], now: number): string[] {
   const out: (string | undefined)[] = [];
   for (const r of racks) {
+    const rated = r.power.feeds.reduce((a, f) => a + f.ratedWatts, 0);
     out.push(
       line(
         'capacity',
@@ -110,6 +115,7 @@ export function capacityLines(racks: RackCapacity[], now: number): string[] {
           side_a_available_watts: r.power.sideAvailableWatts.A,
           side_b_available_watts: r.power.sideAvailableWatts.B,
           redundant: r.power.redundant,
+          power_percent: powerPercent(r.power.measuredWatts, rated),
         },
         now,
       ),
@@ -128,6 +134,7 @@ export function capacityLines(racks: RackCapacity[], now: number): string[] {
             utilisation_percent: f.utilisationPercent,
             max_utilisation_percent: f.maxUtilisationPercent,
             headroom_watts: f.headroomWatts,
+            power_percent: powerPercent(f.measuredWatts, f.ratedWatts),
           },
           now,
         ),

@@ -17,13 +17,14 @@ export function availabilityBoard(ctx: BoardContext): Dashboard {
     ...ctx.config.links.map((l) => l.contract?.availabilityPercent),
   ].filter((p): p is number => p !== undefined);
   const lowestTarget = targetsPercent.length ? Math.min(...targetsPercent) : 99.5;
-  const byKind = (kind: string, title: string) =>
+  // Availability over the range = up ÷ (up + down), summed from the days (docs/service-levels.md).
+  const availability = '100 * sum("up_seconds") / (sum("up_seconds") + sum("down_seconds"))';
+  const byKind = (kind: string, by: string, title: string) =>
     place(
       table(
         title,
         targets({
-          // Availability over the range = 1 − downtime ÷ monitored time, summed from the days.
-          query: `SELECT 100 * (1 - sum("downtime_seconds") / sum("monitored_seconds")) AS "ketersediaan", sum("outages") AS "gangguan", last("target_percent") AS "target" FROM "availability_daily" WHERE $timeFilter AND "object_kind" = '${kind}' GROUP BY "object"`,
+          query: `SELECT ${availability} AS "ketersediaan", sum("outages") AS "gangguan", last("target_percent") AS "target" FROM "availability_daily" WHERE $timeFilter AND "object" = '${kind}' GROUP BY "${by}"`,
           format: 'table',
         }),
         { unit: 'percent', decimals: 3, thresholds: lowSteps(lowestTarget, TIER_III) },
@@ -32,20 +33,21 @@ export function availabilityBoard(ctx: BoardContext): Dashboard {
       10,
     );
   const panels = flow([
-    byKind('agency', tr(ctx, `Per ${ctx.config.organisation.agencyLabel}`, 'By agency')),
-    byKind('service', tr(ctx, 'Per layanan', 'By service')),
-    byKind('link', tr(ctx, 'Per tautan', 'By link')),
+    // An agency's figure is that of its devices' days together.
+    byKind('device', 'agency', tr(ctx, `Per ${ctx.config.organisation.agencyLabel}`, 'By agency')),
+    byKind('service', 'id', tr(ctx, 'Per layanan', 'By service')),
+    byKind('link', 'id', tr(ctx, 'Per tautan', 'By link')),
     place(
       timeseries(
         tr(ctx, 'Ketersediaan bulanan', 'Monthly availability'),
         targets({
           query: influxql({
             measurement: 'availability_daily',
-            select: ['100 * (1 - sum("downtime_seconds") / sum("monitored_seconds"))'],
-            where: ['"object_kind" = \'service\''],
-            groupBy: ['object'],
+            select: [availability],
+            where: ['"object" = \'service\''],
+            groupBy: ['id'],
           }).replace('time($__interval)', 'time(30d)'),
-          alias: '$tag_object',
+          alias: '$tag_id',
         }),
         { unit: 'percent', max: 100, thresholds: lowSteps(lowestTarget, TIER_III) },
       ),
