@@ -90,7 +90,9 @@ export function installRfcBulk(agent: BulkCapableAgent): void {
     answer(socket, message, rinfo, bulkVarbinds(oids, pdu.nonRepeaters, pdu.maxRepetitions, next));
   };
   agent.getNextRequest = (socket, message, rinfo) => {
-    const varbinds = message.pdu.varbinds.map((vb) => next(vb.oid) ?? { oid: vb.oid, type: END, value: null });
+    const varbinds = message.pdu.varbinds.map(
+      (vb) => next(vb.oid) ?? { oid: vb.oid, type: END, value: null },
+    );
     answer(socket, message, rinfo, varbinds);
   };
   const send = agent.sendResponse.bind(agent);
