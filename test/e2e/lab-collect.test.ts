@@ -160,10 +160,10 @@ test('server: cpu, memory and storage from HOST-RESOURCES and UCD', () => {
   expect(total.load_percent).toBeGreaterThan(0);
   expect(p.of('cpu').filter((s) => /^cpu\d$/.test(s.tags.cpu))).toHaveLength(4);
   const memory = p.of('memory').find((s) => 'total_bytes' in s.fields)!;
-  expect(memory.fields.total_bytes).toBe(16 * 1024 ** 3);
+  expect(memory.fields.total_bytes).toBe(16n * 1024n ** 3n);
   expect(memory.fields.used_percent).toBeGreaterThan(40);
   expect(p.of('storage').map((s) => s.tags.path)).toEqual(['/', '/var', '/boot']);
-  expect(p.one('storage', { path: '/var' }).fields.used_bytes).toBeGreaterThan(0);
+  expect(p.one('storage', { path: '/var' }).fields.used_bytes).toBeGreaterThan(0n);
 });
 
 test('UPS: charge, runtime and on_battery on mains, then on battery after `noc lab ups battery`', async () => {
