@@ -1,3 +1,4 @@
+import { TZ_OFFSET_HOURS } from '../analytics/period';
 /**
  * Maintenance windows (pemeliharaan), pure. During a window covering a device no ticket is
  * opened for it, and availability (analytics/) excludes the window: it calls
@@ -31,11 +32,6 @@ export interface MaintenanceObject {
 
 const DAY = 86_400_000;
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-export const ZONE_OFFSET_HOURS: Record<string, number> = {
-  'Asia/Jakarta': 7,
-  'Asia/Makassar': 8,
-  'Asia/Jayapura': 9,
-};
 
 /** "2026-03-01 22:00" in the zone, or an ISO string with its own offset. */
 export function parseWhen(text: string, timezone = 'Asia/Jakarta'): number {
@@ -52,7 +48,7 @@ export function parseWhen(text: string, timezone = 'Asia/Jakarta'): number {
 }
 
 function offsetMs(timezone: string): number {
-  return (ZONE_OFFSET_HOURS[timezone] ?? 7) * 3_600_000;
+  return (TZ_OFFSET_HOURS[timezone] ?? 7) * 3_600_000;
 }
 
 interface RRule {

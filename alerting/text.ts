@@ -1,4 +1,4 @@
-import { ZONE_OFFSET_HOURS } from './maintenance';
+import { formatDateTime } from '../analytics/format';
 import { PRIORITY, Scalar, Severity } from './types';
 
 /**
@@ -47,49 +47,9 @@ export interface TicketMessage {
   note?: string;
 }
 
-const MONTHS = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-const ZONE_NAME: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
 /** "1 Maret 2026 22.00 WIB" / "1 March 2026 22:00 WIB". */
 export function formatTime(ms: number, lang: Language, timezone = 'Asia/Jakarta'): string {
-  const d = new Date(ms + (ZONE_OFFSET_HOURS[timezone] ?? 7) * 3_600_000);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  const sep = lang === 'id' ? '.' : ':';
-  return `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()]} ${d.getUTCFullYear()} ${hh}${sep}${mm} ${ZONE_NAME[timezone] ?? 'WIB'}`;
+  return formatDateTime(ms, lang, timezone);
 }
 
 /** "1 jam 5 menit" / "1 h 5 min"; seconds only under a minute. */

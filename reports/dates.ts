@@ -1,78 +1,10 @@
-import { parsePeriod, TZ_OFFSET_HOURS } from '../analytics/period';
+import { formatDate, localParts, monthName } from '../analytics/format';
+import { parsePeriod } from '../analytics/period';
 import type { Lang } from './model';
 
 /** Dates as users read them: "1 Januari 2026", times in WIB/WITA/WIT by the configured zone. */
 
-const MONTHS: Record<Lang, string[]> = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-const ZONE_LABEL: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-export function zoneLabel(timezone: string): string {
-  return ZONE_LABEL[timezone] ?? timezone;
-}
-
-/** The calendar parts of an instant in the zone (a fixed offset: Indonesia has no DST). */
-export function localParts(ms: number, timezone: string) {
-  const d = new Date(ms + (TZ_OFFSET_HOURS[timezone] ?? 7) * 3600_000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-}
-
-export function formatDate(ms: number, lang: Lang, timezone: string): string {
-  const p = localParts(ms, timezone);
-  return lang === 'en'
-    ? `${MONTHS.en[p.month - 1]} ${p.day}, ${p.year}`
-    : `${p.day} ${MONTHS.id[p.month - 1]} ${p.year}`;
-}
-
-export function formatDateTime(ms: number, lang: Lang, timezone: string): string {
-  const p = localParts(ms, timezone);
-  const sep = lang === 'en' ? ':' : '.';
-  const hm = `${String(p.hour).padStart(2, '0')}${sep}${String(p.minute).padStart(2, '0')}`;
-  return `${formatDate(ms, lang, timezone)} ${hm} ${zoneLabel(timezone)}`;
-}
-
-export function monthName(month: number, lang: Lang): string {
-  return MONTHS[lang][month - 1];
-}
+export { formatDate, formatDateTime, localParts, monthName, zoneLabel } from '../analytics/format';
 
 export interface ReportPeriod {
   from: number;

@@ -2,9 +2,8 @@ import { SingleBar } from 'cli-progress';
 import { EXIT } from '../../agent/cli/exit';
 import { loadConfigFile, NocConfig } from '../../config/load';
 import { formatProblem } from '../../config/problems';
-import type { Lang } from '../format';
+import { formatDate, zoneLabel, type Lang } from '../format';
 import { influxEdge, InfluxEdge } from '../influx/client';
-import { TZ_OFFSET_HOURS } from '../period';
 
 /** What the four service-level commands share: the InfluxDB edge, labels, dates, progress. */
 export function edgeFor(config: NocConfig): InfluxEdge {
@@ -13,55 +12,14 @@ export function edgeFor(config: NocConfig): InfluxEdge {
 
 export const langOf = (config: NocConfig): Lang => config.organisation.language;
 
-const MONTHS: Record<Lang, string[]> = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-const ZONES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
 /** "1 Oktober 2025" in the organisation's time zone. */
 export function localDate(ms: number, config: NocConfig): string {
-  const d = new Date(ms + (TZ_OFFSET_HOURS[config.organisation.timezone] ?? 7) * 3_600_000);
-  const lang = langOf(config);
-  const m = MONTHS[lang][d.getUTCMonth()];
-  return lang === 'id'
-    ? `${d.getUTCDate()} ${m} ${d.getUTCFullYear()}`
-    : `${d.getUTCDate()} ${m} ${d.getUTCFullYear()}`;
+  return formatDate(ms, langOf(config), config.organisation.timezone);
 }
 
 /** "1 Oktober 2025 – 31 Oktober 2025 (WIB)": the inclusive last day of [from, to). */
 export function periodText(from: number, to: number, config: NocConfig): string {
-  const zone = ZONES[config.organisation.timezone] ?? config.organisation.timezone;
+  const zone = zoneLabel(config.organisation.timezone);
   return `${localDate(from, config)} – ${localDate(to - 1, config)} (${zone})`;
 }
 
