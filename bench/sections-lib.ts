@@ -40,7 +40,8 @@ function takeStamp(text: string): [string, string | undefined] {
 export function parseBenchDoc(doc: string): BenchDoc {
   const parts = doc.split(/^(?=## )/m);
   const head = parts[0].startsWith('## ') ? '' : parts.shift()!;
-  let [preamble, stamp] = takeStamp(head);
+  const [preamble, firstStamp] = takeStamp(head);
+  let stamp = firstStamp;
   const sections: Section[] = [];
   for (const part of parts) {
     const [body, next] = takeStamp(part);
