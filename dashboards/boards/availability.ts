@@ -3,6 +3,7 @@ import { BoardContext, dashboard, tr, UIDS } from '../board';
 import { flow, place } from '../layout';
 import { lowSteps, table, timeseries } from '../panels';
 import { influxql, targets } from '../query';
+import { dailyRetentionPolicy } from '../../analytics/report/daily';
 
 /** TIA-942 reference tiers drawn as thresholds so every figure is read against them. */
 const TIER_III = 99.982;
@@ -17,13 +18,16 @@ export function availabilityBoard(ctx: BoardContext): Dashboard {
     ...ctx.config.links.map((l) => l.contract?.availabilityPercent),
   ].filter((p): p is number => p !== undefined);
   const lowestTarget = targetsPercent.length ? Math.min(...targetsPercent) : 99.5;
+  // The daily summaries live in the long retention policy (`rollup`), not the default `raw`.
+  const rp = dailyRetentionPolicy(ctx.config);
+  const daily = rp ? `"${rp}"."availability_daily"` : '"availability_daily"';
   const byKind = (kind: string, title: string) =>
     place(
       table(
         title,
         targets({
           // Availability over the range = 1 − downtime ÷ monitored time, summed from the days.
-          query: `SELECT 100 * (1 - sum("downtime_seconds") / sum("monitored_seconds")) AS "ketersediaan", sum("outages") AS "gangguan", last("target_percent") AS "target" FROM "availability_daily" WHERE $timeFilter AND "object_kind" = '${kind}' GROUP BY "object"`,
+          query: `SELECT 100 * (1 - sum("downtime_seconds") / sum("monitored_seconds")) AS "ketersediaan", sum("outages") AS "gangguan", last("target_percent") AS "target" FROM ${daily} WHERE $timeFilter AND "object_kind" = '${kind}' GROUP BY "object"`,
           format: 'table',
         }),
         { unit: 'percent', decimals: 3, thresholds: lowSteps(lowestTarget, TIER_III) },
@@ -44,7 +48,9 @@ export function availabilityBoard(ctx: BoardContext): Dashboard {
             select: ['100 * (1 - sum("downtime_seconds") / sum("monitored_seconds"))'],
             where: ['"object_kind" = \'service\''],
             groupBy: ['object'],
-          }).replace('time($__interval)', 'time(30d)'),
+          })
+            .replace('FROM "availability_daily"', `FROM ${daily}`)
+            .replace('time($__interval)', 'time(30d)'),
           alias: '$tag_object',
         }),
         { unit: 'percent', max: 100, thresholds: lowSteps(lowestTarget, TIER_III) },

@@ -205,8 +205,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'noc-dash-'));
   influx = await startInfluxd(join(dir, 'influx'));
   await influxQuery(influx.url, 'noc', 'CREATE DATABASE noc');
-  const lines = dataset().map(toLineProtocol);
+  // The daily summaries are kept in `rollup` (analytics/report/daily.ts dailyRetentionPolicy).
+  await influxQuery(influx.url, 'noc', 'CREATE RETENTION POLICY "rollup" ON noc DURATION 400d REPLICATION 1');
+  const data = dataset();
+  const daily = data.filter((s) => s.measurement === 'availability_daily').map(toLineProtocol);
+  const lines = data.filter((s) => s.measurement !== 'availability_daily').map(toLineProtocol);
   for (let i = 0; i < lines.length; i += 5000) await influxWrite(influx.url, 'noc', lines.slice(i, i + 5000));
+  await influxWrite(influx.url, 'noc', daily, 'rollup');
 });
 
 afterAll(async () => {
