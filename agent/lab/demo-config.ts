@@ -26,6 +26,7 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
     ['R02', 10],
   ]);
   const router = input.devices.find((d) => d.kind === 'router');
+  const pdu = input.devices.find((d) => d.kind === 'pdu');
   const devices: Record<string, unknown>[] = input.devices.map((d) => {
     const entry: Record<string, unknown> = {
       id: d.id,
@@ -45,6 +46,8 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
       nextU.set(rack, u + height);
       entry.position = { rack, u, heightU: height };
       entry.watts = { nameplate: d.kind === 'server' ? 450 : 60 };
+      // Dual-corded on the rack's A/B pair, so the capacity figures and power panels have data.
+      entry.feeds = ['A', 'B'];
     }
     if (d.kind === 'server') entry.agency = 'dinkes';
     return entry;
@@ -91,6 +94,7 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
       { id: 'pusatdata', name: 'Pusat Data Diskominfo', rooms: [{ id: 'server1', name: 'Ruang Server 1' }] },
       { id: 'kantor', name: 'Kompleks Perkantoran Pemda' },
     ],
+    // The demo PDU measures feed A of both racks (its reading is shared between them).
     racks: ['R01', 'R02'].map((id) => ({
       id,
       site: 'pusatdata',
@@ -104,6 +108,7 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
           amperage: 16,
           maxUtilisationPercent: 80,
           source: 'SOP Penitipan Aplikasi',
+          ...(pdu ? { device: pdu.id } : {}),
         },
         {
           id: 'B',
