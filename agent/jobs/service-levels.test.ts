@@ -49,6 +49,41 @@ const pdu = (a: number, b: number): PowerReadings => ({
 });
 const close = (n: number) => expect.closeTo(n, 6);
 
+const threePhase = config({
+  racks: [
+    {
+      id: 'R3',
+      site: 'pd',
+      heightU: 10,
+      feeds: [{ id: 'A', side: 'A', voltage: 400, amperage: 32, phase: 3, device: 'pdu-3' }],
+    },
+  ],
+  sites: [{ id: 'pd', name: 'PD' }],
+  agencies: [
+    { id: 'setda', name: 'Setda' },
+    { id: 'dinkes', name: 'Dinkes' },
+  ],
+  devices: [
+    {
+      id: 's1',
+      kind: 'server',
+      agency: 'setda',
+      position: { rack: 'R3', u: 1, heightU: 4 },
+      feeds: ['A'],
+      watts: { allocated: 1000 },
+    },
+    {
+      id: 's2',
+      kind: 'server',
+      agency: 'dinkes',
+      position: { rack: 'R3', u: 7, heightU: 2 },
+      feeds: ['A'],
+      watts: { nameplate: 3000 },
+    },
+    { id: 'pdu-3', kind: 'pdu' },
+  ],
+});
+
 type Case = [string, NocConfig, PowerReadings, Record<string, string>, Record<string, unknown>][];
 
 describe('capacity points: which points for a configuration and the last readings', () => {
@@ -154,40 +189,7 @@ describe('capacity points: which points for a configuration and the last reading
       // 400 V × 32 A × √3 = 22,170.25 W, 80 %: 17,736.20 W; one side only: no failover figure.
       // Two agencies: 1,000 W and 3,000 W allocated, 2,000 W measured shared 1:3.
       'three-phase single feed, two tenants: rack',
-      config({
-        racks: [
-          {
-            id: 'R3',
-            site: 'pd',
-            heightU: 10,
-            feeds: [{ id: 'A', side: 'A', voltage: 400, amperage: 32, phase: 3, device: 'pdu-3' }],
-          },
-        ],
-        sites: [{ id: 'pd', name: 'PD' }],
-        agencies: [
-          { id: 'setda', name: 'Setda' },
-          { id: 'dinkes', name: 'Dinkes' },
-        ],
-        devices: [
-          {
-            id: 's1',
-            kind: 'server',
-            agency: 'setda',
-            position: { rack: 'R3', u: 1, heightU: 4 },
-            feeds: ['A'],
-            watts: { allocated: 1000 },
-          },
-          {
-            id: 's2',
-            kind: 'server',
-            agency: 'dinkes',
-            position: { rack: 'R3', u: 7, heightU: 2 },
-            feeds: ['A'],
-            watts: { nameplate: 3000 },
-          },
-          { id: 'pdu-3', kind: 'pdu' },
-        ],
-      }),
+      threePhase,
       { pdu: new Map([['pdu-3', { power_watts: 2000 }]]), ups: new Map() },
       { scope: 'rack', device: 'R3', rack: 'R3', site: 'pd' },
       {
@@ -206,6 +208,21 @@ describe('capacity points: which points for a configuration and the last reading
         side_b_available_watts: 0,
         redundant: false,
       },
+    ],
+    [
+      // 2,000 W measured, shared 1,000 : 3,000 by allocated watts.
+      'three-phase single feed: setda',
+      threePhase,
+      { pdu: new Map([['pdu-3', { power_watts: 2000 }]]), ups: new Map() },
+      { scope: 'agency', agency: 'setda' },
+      { devices: 1n, units_used: 4n, power_allocated_watts: 1000, power_measured_watts: 500 },
+    ],
+    [
+      'three-phase single feed: dinkes',
+      threePhase,
+      { pdu: new Map([['pdu-3', { power_watts: 2000 }]]), ups: new Map() },
+      { scope: 'agency', agency: 'dinkes' },
+      { devices: 1n, units_used: 2n, power_allocated_watts: 3000, power_measured_watts: 1500 },
     ],
   ];
   it.each(cases)('%s', (_name, conf, readings, tags, fields) => {
