@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { replaceSections } from './sections-lib';
 
 /**
  * Runs every benchmark (each dist/bench/<name>.js prints one Markdown section on stdout) one
  * after another, so they do not compete for the 2 cores, and writes docs/benchmarks.md.
- * `npm run bench -- snmp writer-throughput` runs only those. Files named *-lib.js are helpers.
+ * `npm run bench -- snmp writer-throughput` runs only those and replaces only their sections in
+ * the existing docs/benchmarks.md (a benchmark that fails then leaves its old section in place).
+ * Files named *-lib.js are helpers.
  */
 function main(): void {
   const only = process.argv.slice(2);
@@ -17,6 +20,7 @@ function main(): void {
     .filter((n) => only.length === 0 || only.includes(n))
     .sort();
   const sections: string[] = [];
+  const fresh: { name: string; text: string }[] = [];
   for (const name of names) {
     console.error(`== bench ${name}`);
     try {
@@ -26,6 +30,7 @@ function main(): void {
         maxBuffer: 64 * 1024 * 1024,
       });
       sections.push(out.trim());
+      fresh.push({ name, text: out.trim() });
       console.log(out.trim() + '\n');
     } catch (err) {
       const msg = `## ${name}\n\nThe benchmark failed in this run: ${(err as Error).message.split('\n')[0]}`;
@@ -35,20 +40,25 @@ function main(): void {
     }
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const header = [
+  const machine = `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const intro = [
     '# Benchmarks',
     '',
     'Written by `npm run bench` (scripts/bench.sh -> bench/run-all.ts). Each section compares noc',
     'with a peer tool or the physical limit measured in the same run, as ratios.',
     '',
-    `Last run: ${new Date().toISOString()} on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
-    '',
   ].join('\n');
-  if (only.length === 0)
-    writeFileSync(
-      join(dir, '..', '..', 'docs', 'benchmarks.md'),
-      header + '\n' + sections.join('\n\n') + '\n',
-    );
+  // Not worded "Last run": that prefix marks one section's own stamp (sections-lib.ts).
+  const header = intro + `\nAll sections run together: ${new Date().toISOString()} on ${machine}.\n`;
+  const file = join(dir, '..', '..', 'docs', 'benchmarks.md');
+  if (only.length === 0) writeFileSync(file, header + '\n' + sections.join('\n\n') + '\n');
+  else if (fresh.length) {
+    const stamped = fresh.map((f) => ({
+      ...f,
+      stamp: `Last run of this section: ${new Date().toISOString()} on ${machine} (\`npm run bench -- ${f.name}\`).`,
+    }));
+    writeFileSync(file, replaceSections(existsSync(file) ? readFileSync(file, 'utf8') : intro, stamped));
+  }
 }
 
 main();

@@ -204,6 +204,7 @@ describe('config validation names the key path of every problem', () => {
       SNMP_AUTH_KEY: 'a',
       SNMP_PRIV_KEY: 'p',
       ROUTEROS_PASSWORD: 'r',
+      SMTP_PASSWORD: 's',
     });
     expect(result.problems).toEqual([]);
     expect(result.secretProblems).toEqual([]);

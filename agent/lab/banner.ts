@@ -1,11 +1,11 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { RunningDemo } from './demo';
 
 /** What `noc demo` prints once everything is up: where to look, and how to play with the UPS. */
 export function demoBanner(
   d: Pick<RunningDemo, 'dir' | 'configFile' | 'influxUrl' | 'influxError' | 'statusUrl' | 'lab' | 'agent'>,
 ): string[] {
-  const rel = relative(process.cwd(), d.dir) || '.';
+  const rel = shownPath(d.dir);
   const dirArg = rel === '.noc-demo' ? '' : ` --dir ${rel}`;
   const q = (query: string) =>
     `  curl -sG ${d.influxUrl}/query --data-urlencode db=noc --data-urlencode "q=${query}"`;
@@ -50,4 +50,16 @@ export function demoBanner(
       '',
     );
   return lines;
+}
+
+/**
+ * A path as the banner shows it: relative to the working directory when it lies inside it
+ * (".noc-demo", "lab/x"), absolute when the relative form would climb out ("../../tmp/demo1")
+ * or cross to another root, so it can be pasted from any directory.
+ */
+export function shownPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  if (rel === '') return '.';
+  if (rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return resolve(cwd, path);
+  return rel;
 }

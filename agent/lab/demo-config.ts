@@ -20,13 +20,12 @@ export interface DemoConfigInput {
 }
 
 export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
-  const rackFor = (kind: LabDevice['kind']) => (kind === 'router' || kind === 'switch' ? 'R01' : 'R02');
-  const nextU = new Map<string, number>([
-    ['R01', 30],
-    ['R02', 10],
-  ]);
-  const router = input.devices.find((d) => d.kind === 'router');
+  // Router, switch and server share rack R01 (one above the other from U30), powered by feeds A
+  // and B; the PDU is a 0U strip at the back of R01 and measures feed A. R02 is still empty:
+  // free space for the next colocation request.
+  let nextU = 30;
   const pdu = input.devices.find((d) => d.kind === 'pdu');
+  const router = input.devices.find((d) => d.kind === 'router');
   const devices: Record<string, unknown>[] = input.devices.map((d) => {
     const entry: Record<string, unknown> = {
       id: d.id,
@@ -39,15 +38,12 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
       ping: { intervalSeconds: 10 },
     };
     if (router && d.id !== router.id && d.kind !== 'ups' && d.kind !== 'pdu') entry.parents = [router.id];
-    if (d.kind !== 'ups') {
-      const rack = rackFor(d.kind);
-      const u = nextU.get(rack)!;
+    if (d.kind === 'router' || d.kind === 'switch' || d.kind === 'server') {
       const height = d.kind === 'server' ? 2 : 1;
-      nextU.set(rack, u + height);
-      entry.position = { rack, u, heightU: height };
-      entry.watts = { nameplate: d.kind === 'server' ? 450 : 60 };
-      // Dual-corded on the rack's A/B pair, so the capacity figures and power panels have data.
+      entry.position = { rack: 'R01', u: nextU, heightU: height };
       entry.feeds = ['A', 'B'];
+      nextU += height;
+      entry.watts = { nameplate: d.kind === 'server' ? 450 : 60 };
     }
     if (d.kind === 'server') entry.agency = 'dinkes';
     return entry;
@@ -94,7 +90,6 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
       { id: 'pusatdata', name: 'Pusat Data Diskominfo', rooms: [{ id: 'server1', name: 'Ruang Server 1' }] },
       { id: 'kantor', name: 'Kompleks Perkantoran Pemda' },
     ],
-    // The demo PDU measures feed A of both racks (its reading is shared between them).
     racks: ['R01', 'R02'].map((id) => ({
       id,
       site: 'pusatdata',
@@ -107,8 +102,8 @@ export function demoConfig(input: DemoConfigInput): Record<string, unknown> {
           voltage: 230,
           amperage: 16,
           maxUtilisationPercent: 80,
+          ...(id === 'R01' && pdu ? { device: pdu.id } : {}),
           source: 'SOP Penitipan Aplikasi',
-          ...(pdu ? { device: pdu.id } : {}),
         },
         {
           id: 'B',

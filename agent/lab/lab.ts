@@ -5,7 +5,9 @@ import { startControl, ControlServer } from './control';
 import { Clock } from './devices/common';
 import { linuxServer } from './devices/linux';
 import { mikrotikRouter } from './devices/mikrotik';
+import { apcEmu } from './devices/emu';
 import { apcPdu } from './devices/pdu';
+import { demoRackPower } from './devices/rack-power';
 import { catalystSwitch } from './devices/switch';
 import { SimulatedUps } from './devices/ups';
 import { UpsBattery, UpsMode } from './devices/ups-state';
@@ -56,6 +58,12 @@ export const LAB_ROSTER: RosterEntry[] = [
   { id: 'srv-web01', kind: 'server', name: 'Server web Debian', sysObjectID: '1.3.6.1.4.1.8072.3.2.10' },
   { id: 'ups-demo', kind: 'ups', name: 'UPS A Ruang Server 1', sysObjectID: '1.3.6.1.4.1.5491.304' },
   { id: 'pdu-r01-a', kind: 'pdu', name: 'PDU Rak R01 jalur A', sysObjectID: '1.3.6.1.4.1.318.1.3.4.6' },
+  {
+    id: 'sensor-ruang1',
+    kind: 'sensor',
+    name: 'Sensor suhu & kelembapan Ruang Server 1',
+    sysObjectID: '1.3.6.1.4.1.318.1.3.8.4',
+  },
 ];
 
 export interface LabOptions {
@@ -149,7 +157,10 @@ export class Lab {
         return ups.mibDefinition();
       }
       case 'pdu':
-        return apcPdu(clock, entry.id);
+        // Feed A of rack R01, where the demo puts the router, the switch and the server.
+        return apcPdu(clock, entry.id, demoRackPower());
+      case 'sensor':
+        return apcEmu(clock, entry.id);
       default:
         throw new Error(`no simulation for kind ${entry.kind}`);
     }

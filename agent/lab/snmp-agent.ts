@@ -1,5 +1,6 @@
 import { createSocket, Socket } from 'node:dgram';
 import * as snmp from 'net-snmp';
+import { BulkCapableAgent, installRfcBulk } from './bulk';
 import { DeviceMib, installMib, NetSnmpMib } from './mib';
 
 /**
@@ -15,13 +16,7 @@ export interface SnmpAgentServer {
   close(): Promise<void>;
 }
 
-interface Varbind {
-  oid: string;
-  type: number;
-}
-
 interface NetSnmpAgent {
-  request(socket: unknown, message: { pdu: { type: number; varbinds: Varbind[] } }, rinfo: unknown): void;
   getMib(): NetSnmpMib;
   getAuthorizer(): { addCommunity(c: string): void };
   listener: { sockets: Record<string, Socket> };
@@ -43,7 +38,7 @@ export async function serveMib(
     },
   ) as NetSnmpAgent;
   for (const c of opts.communities) agent.getAuthorizer().addCommunity(c);
-  trimBulkEnd(agent);
+  installRfcBulk(agent as unknown as BulkCapableAgent);
   installMib(agent.getMib(), mib);
   const socket = Object.values(agent.listener.sockets)[0];
   await new Promise<void>((resolve, reject) => {
@@ -83,25 +78,4 @@ export function freeUdpPort(address = '127.0.0.1'): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/**
- * net-snmp's agent pads a GETBULK response that reaches the end of the MIB with endOfMibView
- * up to max-repetitions, so snmpbulkwalk prints "No more variables" ten times. RFC 3416 (4.2.3)
- * lets the agent stop at the first one: keep one endOfMibView per requested OID.
- */
-function trimBulkEnd(agent: NetSnmpAgent): void {
-  const request = agent.request.bind(agent);
-  agent.request = (socket, message, rinfo) => {
-    if (message.pdu.type === snmp.PduType.GetBulkRequest) {
-      const seen = new Set<string>();
-      message.pdu.varbinds = message.pdu.varbinds.filter((vb) => {
-        if (vb.type !== snmp.ObjectType.EndOfMibView) return true;
-        if (seen.has(vb.oid)) return false;
-        seen.add(vb.oid);
-        return true;
-      });
-    }
-    request(socket, message, rinfo);
-  };
 }

@@ -49,3 +49,20 @@ export function seed(name: string): number {
   for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   return ((h >>> 0) % 100000) / 100000;
 }
+
+/**
+ * ∫₀ᵗ wander(centre, amplitude, s, period, phase) ds in closed form, so an energy meter fed by
+ * a wandering power is exact at any clock value and never goes backwards while the power is
+ * positive.
+ */
+export function wanderIntegral(
+  centre: number,
+  amplitude: number,
+  t: number,
+  period: number,
+  phase = 0,
+): number {
+  const sineIntegral = (p: number, ph: number) =>
+    (p / (2 * Math.PI)) * (Math.cos(ph) - Math.cos((2 * Math.PI * t) / p + ph));
+  return centre * t + amplitude * (0.7 * sineIntegral(period, phase) + 0.3 * sineIntegral(period / 7.3, 0));
+}

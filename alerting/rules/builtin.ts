@@ -338,8 +338,8 @@ function usage(
     clear,
     forSeconds,
     severity: 'sedang',
-    // Storage samples are told apart by whatever tags the collector gives (name, index...).
-    subject: measurement === 'storage' ? ['name'] : [],
+    // Storage samples are told apart by their `path` tag (every source writes it).
+    subject: measurement === 'storage' ? ['path'] : [],
     title: { id: titleId, en: titleEn },
   };
 }

@@ -151,7 +151,12 @@ describe('built-in rules against normalized samples', () => {
     ],
     ['cpu-high', s('cpu', { device: 'srv1' }, { load_percent: 91 }), true, 91],
     ['memory-high', s('memory', { device: 'srv1' }, { used_percent: 50 }), false, 50],
-    ['disk-high', s('storage', { device: 'srv1', name: '/var' }, { used_percent: 97 }), true, 97],
+    [
+      'disk-high',
+      s('storage', { device: 'srv1', path: '/var', index: '31' }, { used_percent: 97 }),
+      true,
+      97,
+    ],
     [
       'tls-certificate-expiring',
       s('http', { device: 'web', url: 'https://a.go.id/' }, { cert_days_left: 7 }),
@@ -189,14 +194,14 @@ describe('built-in rules against normalized samples', () => {
     expect(iface.key).toBe('core|interface-down|ether1');
     const disk = evaluateSample(
       rule('disk-high'),
-      s('storage', { device: 'srv1', name: '/var' }, { used_percent: 97 }),
+      s('storage', { device: 'srv1', path: '/var', index: '31' }, { used_percent: 97 }),
       ctx,
     )!;
     expect(disk.key).toBe('srv1|disk-high|/var');
     // The collector named the storage tag differently: the non-inventory tags tell it apart.
     const other = evaluateSample(
       rule('disk-high'),
-      s('storage', { device: 'srv1', kind: 'server', path: 'C:' }, { used_percent: 97 }),
+      s('storage', { device: 'srv1', kind: 'server', name: 'C:' }, { used_percent: 97 }),
       ctx,
     )!;
     expect(other.subject).toBe('C:');

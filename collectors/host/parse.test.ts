@@ -17,23 +17,32 @@ describe('hostSamples', () => {
     samples.filter((s) => s.measurement === m && (!tag || s.tags[tag[0]] === tag[1]));
 
   it('reports total and per-core CPU', () => {
-    expect(find('cpu', ['cpu', 'cpu-total'])[0].fields).toEqual({ usage_percent: 12.35 });
+    expect(find('cpu', ['cpu', 'cpu-total'])[0].fields).toEqual({ load_percent: 12.35, cores: 2 });
+    expect(find('cpu', ['cpu', 'cpu1'])[0].fields).toEqual({ load_percent: 14.69 });
     expect(find('cpu').map((s) => s.tags.cpu)).toEqual(['cpu-total', 'cpu0', 'cpu1']);
   });
 
   it('counts memory in use as total minus available (page cache is not "used")', () => {
-    expect(find('mem')[0].fields).toMatchObject({
-      total: 8000000000n,
-      available: 3000000000n,
+    expect(find('memory')[0].fields).toEqual({
+      total_bytes: 8000000000n,
+      used_bytes: 5000000000n,
+      free_bytes: 3000000000n,
       used_percent: 62.5,
+      swap_total_bytes: 0n,
+      swap_used_bytes: 0n,
     });
   });
 
   it('skips pseudo file systems and computes disk use against used+free', () => {
-    const disks = find('disk');
+    const disks = find('storage');
     expect(disks).toHaveLength(1);
-    expect(disks[0].tags).toEqual({ device: 'noc-server', path: '/', fstype: 'ext4', source: '/dev/sda1' });
-    expect(disks[0].fields.used_percent).toBe(42.11);
+    expect(disks[0].tags).toEqual({ device: 'noc-server', path: '/', fstype: 'ext4', fs: '/dev/sda1' });
+    expect(disks[0].fields).toEqual({
+      total_bytes: 100000000000n,
+      used_bytes: 40000000000n,
+      free_bytes: 55000000000n,
+      used_percent: 42.11,
+    });
   });
 
   it('keeps network counters as integers', () => {
@@ -44,6 +53,7 @@ describe('hostSamples', () => {
       err_out: 0n,
       up: true,
     });
-    expect(find('system')[0].fields).toEqual({ uptime: 3600n });
+    // A float, like the SNMP and RouterOS uptime_seconds (one type per field in InfluxDB).
+    expect(find('system')[0].fields).toEqual({ uptime_seconds: 3600 });
   });
 });

@@ -17,8 +17,9 @@ export interface HostReading {
 }
 
 /**
- * Turns one reading of the NOC server into samples named as Telegraf names them
- * (cpu, mem, disk, net, system), so Grafana users find familiar fields.
+ * Turns one reading of the NOC server into the samples every other device gets (docs/metrics.md):
+ * `cpu`, `memory`, `storage` and `system` named and typed as the SNMP host-resources module
+ * writes them, so the same rules and panels work for the NOC server; `net` for its own NICs.
  */
 export function hostSamples(device: string, reading: HostReading, time: number): Sample[] {
   const tags = { device };
@@ -26,41 +27,42 @@ export function hostSamples(device: string, reading: HostReading, time: number):
     {
       measurement: 'cpu',
       tags: { ...tags, cpu: 'cpu-total' },
-      fields: { usage_percent: round(reading.cpu.currentLoad) },
+      fields: { load_percent: round(reading.cpu.currentLoad), cores: reading.cpu.cpus.length },
       time,
     },
     {
-      measurement: 'mem',
+      measurement: 'memory',
       tags,
       fields: {
-        total: BigInt(reading.mem.total),
-        used: BigInt(reading.mem.used),
-        available: BigInt(reading.mem.available),
+        total_bytes: BigInt(reading.mem.total),
+        // Used as `free` counts it (page cache is not used), like the SNMP modules.
+        used_bytes: BigInt(reading.mem.total - reading.mem.available),
+        free_bytes: BigInt(reading.mem.available),
         used_percent: percentOf(reading.mem.total - reading.mem.available, reading.mem.total),
-        swap_total: BigInt(reading.mem.swaptotal),
-        swap_used: BigInt(reading.mem.swapused),
+        swap_total_bytes: BigInt(reading.mem.swaptotal),
+        swap_used_bytes: BigInt(reading.mem.swapused),
       },
       time,
     },
-    { measurement: 'system', tags, fields: { uptime: BigInt(Math.floor(reading.uptimeSeconds)) }, time },
+    { measurement: 'system', tags, fields: { uptime_seconds: Math.floor(reading.uptimeSeconds) }, time },
   ];
   reading.cpu.cpus.forEach((core, i) =>
     samples.push({
       measurement: 'cpu',
       tags: { ...tags, cpu: `cpu${i}` },
-      fields: { usage_percent: round(core.load) },
+      fields: { load_percent: round(core.load) },
       time,
     }),
   );
   for (const disk of reading.disks) {
     if (!(disk.size > 0)) continue; // pseudo file systems report no size
     samples.push({
-      measurement: 'disk',
-      tags: { ...tags, path: disk.mount, fstype: disk.type, source: disk.fs },
+      measurement: 'storage',
+      tags: { ...tags, path: disk.mount, fstype: disk.type, fs: disk.fs },
       fields: {
-        total: BigInt(Math.round(disk.size)),
-        used: BigInt(Math.round(disk.used)),
-        free: BigInt(Math.round(disk.available)),
+        total_bytes: BigInt(Math.round(disk.size)),
+        used_bytes: BigInt(Math.round(disk.used)),
+        free_bytes: BigInt(Math.round(disk.available)),
         used_percent: percentOf(disk.used, disk.used + disk.available),
       },
       time,

@@ -3,7 +3,14 @@ import type { Collector, CollectTarget, Sink } from '../contract';
 import { InterfaceMemory, interfaceSample, linkFor } from '../common/interface';
 import { ReadName, readRouter, RouterRead } from './collect';
 import { ConnectOptions, TrapError } from './connection';
-import { parseHealth, parseInterfaces, parseResource, resourceSamples, sensorSamples } from './parse';
+import {
+  parseHealth,
+  parseInterfaces,
+  parseResource,
+  rebootEvent,
+  resourceSamples,
+  sensorSamples,
+} from './parse';
 import {
   bindingFor,
   dhcpSamples,
@@ -117,14 +124,7 @@ function emit(
         countersReset = true;
         // A reboot may be an upgrade: ask again for menus that were missing.
         state.missing.clear();
-        sink.event({
-          type: 'reboot',
-          device: device.id,
-          time,
-          text: `Perangkat ${device.id} dinyalakan ulang (uptime ${Math.round(res.uptimeSeconds)} detik, sebelumnya ${Math.round(prev.seconds)} detik)`,
-          tags: { source: ROUTEROS },
-          fields: { uptime_seconds: res.uptimeSeconds, previous_uptime_seconds: prev.seconds },
-        });
+        sink.event(rebootEvent(device.id, prev.seconds, res.uptimeSeconds, time));
       }
       state.uptime = { seconds: res.uptimeSeconds, time };
     }

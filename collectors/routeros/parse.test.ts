@@ -8,6 +8,7 @@ import {
   parseInterfaces,
   parsePair,
   parseResource,
+  rebootEvent,
   resourceSamples,
 } from './parse';
 
@@ -115,14 +116,15 @@ describe('/system/resource (recorded hAP, RouterOS 7.16)', () => {
       board: 'hAP',
       architecture: 'arm',
     });
-    expect(samples[1].fields).toEqual({ load_percent: 0, cpu_count: 4 });
+    expect(samples[1].tags).toEqual({ ...tags, cpu: 'cpu-total' });
+    expect(samples[1].fields).toEqual({ load_percent: 0, cores: 4 });
     expect(samples[2].fields).toEqual({
       total_bytes: 134217728n,
       used_bytes: 84111360n,
       free_bytes: 50106368n,
       used_percent: 62.67,
     });
-    expect(samples[3].tags).toEqual({ ...tags, storage: 'system disk' });
+    expect(samples[3].tags).toEqual({ ...tags, path: 'system disk' });
     expect(samples[3].fields).toEqual({
       total_bytes: 16777216n,
       used_bytes: 15282176n,
@@ -144,9 +146,9 @@ describe('/system/health', () => {
     ]);
     expect(v7).toEqual([
       { name: 'cpu-temperature', type: 'temperature', unit: 'C', value: 41 },
-      { name: 'fan1-speed', type: 'fan', unit: 'RPM', value: 3825 },
-      { name: 'psu1-state', type: 'psu', unit: 'state', value: 1 },
-      { name: 'psu2-state', type: 'psu', unit: 'state', value: 0 },
+      { name: 'fan1-speed', type: 'fan', unit: 'rpm', value: 3825 },
+      { name: 'psu1-state', type: 'psu', unit: 'ok', value: 1 },
+      { name: 'psu2-state', type: 'psu', unit: 'ok', value: 0 },
       { name: 'voltage', type: 'voltage', unit: 'V', value: 24.1 },
     ]);
   });
@@ -167,11 +169,22 @@ describe('/system/health', () => {
     expect(v6).toEqual([
       { name: 'voltage', type: 'voltage', unit: 'V', value: 24.1 },
       { name: 'temperature', type: 'temperature', unit: 'C', value: 40 },
-      { name: 'fan1-speed', type: 'fan', unit: 'RPM', value: 5160 },
-      { name: 'psu2-state', type: 'psu', unit: 'state', value: 0 },
+      { name: 'fan1-speed', type: 'fan', unit: 'rpm', value: 5160 },
+      { name: 'psu2-state', type: 'psu', unit: 'ok', value: 0 },
       { name: 'power-consumption', type: 'power', unit: 'W', value: 38.5 },
-      { name: 'current', type: 'current', unit: 'mA', value: 1104 },
+      { name: 'current', type: 'current', unit: 'A', value: 1.104 }, // mA on v6
     ]);
+  });
+
+  it('writes the reboot event tagged like the SNMP one (collector)', () => {
+    expect(rebootEvent('r1', 609014, 20, 1000)).toEqual({
+      type: 'reboot',
+      device: 'r1',
+      time: 1000,
+      text: 'Perangkat r1 dinyalakan ulang (uptime 20 detik, sebelumnya 609014 detik)',
+      tags: { collector: 'routeros' },
+      fields: { uptime_seconds: 20, previous_uptime_seconds: 609014 },
+    });
   });
 
   it('gives nothing for a board without sensors (CHR, x86)', () => {

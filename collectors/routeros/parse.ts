@@ -1,4 +1,4 @@
-import type { Sample } from '../../agent/sample';
+import type { NocEvent, Sample } from '../../agent/sample';
 import type { InterfaceReading } from '../common/interface';
 import type { Row } from './connection';
 
@@ -149,17 +149,19 @@ export function resourceSamples(res: RouterosResource, tags: Record<string, stri
   if (res.architecture) system.architecture = res.architecture;
   if (Object.keys(system).length) out.push({ measurement: 'system', tags, fields: system, time });
   if (res.cpuLoadPercent !== undefined) {
+    // Named as HOST-RESOURCES names the whole-device figure (`cpu=cpu-total`, `cores`).
     const fields: Sample['fields'] = { load_percent: res.cpuLoadPercent };
-    if (res.cpuCount !== undefined) fields.cpu_count = res.cpuCount;
-    out.push({ measurement: 'cpu', tags, fields, time });
+    if (res.cpuCount !== undefined) fields.cores = res.cpuCount;
+    out.push({ measurement: 'cpu', tags: { ...tags, cpu: 'cpu-total' }, fields, time });
   }
   if (res.freeMemory !== undefined && res.totalMemory !== undefined)
     out.push({ measurement: 'memory', tags, fields: usage(res.freeMemory, res.totalMemory), time });
   if (res.freeHdd !== undefined && res.totalHdd !== undefined)
     out.push({
       measurement: 'storage',
-      // The name RouterOS itself gives this storage in HOST-RESOURCES-MIB hrStorageDescr.
-      tags: { ...tags, storage: 'system disk' },
+      // `path` as the SNMP host-resources module tags storage, with the name RouterOS itself
+      // gives this storage in HOST-RESOURCES-MIB hrStorageDescr.
+      tags: { ...tags, path: 'system disk' },
       fields: usage(res.freeHdd, res.totalHdd),
       time,
     });
@@ -173,25 +175,36 @@ export interface SensorReading {
   value: number;
 }
 
-/** v7 `type` column -> unit. */
-const V7_UNITS: Record<string, string> = { C: 'C', V: 'V', A: 'A', W: 'W', RPM: 'RPM', '%': '%' };
+/**
+ * v7 `type` column -> unit, in the vocabulary the SNMP modules use for `sensor` (C, V, A, W,
+ * rpm, %, ok), so a rule or panel never has to know which source a sensor came from.
+ */
+const V7_UNITS: Record<string, string> = { C: 'C', V: 'V', A: 'A', W: 'W', RPM: 'rpm', '%': '%' };
+
+/** RouterOS v6 reports current in mA; written in A like every other source. */
+const MILLIAMPS = 'mA';
 
 function classify(name: string): { type: string; unit: string } | undefined {
   if (/temperature/.test(name)) return { type: 'temperature', unit: 'C' };
   if (/voltage/.test(name)) return { type: 'voltage', unit: 'V' };
   // RouterOS v6 reports current in mA (e.g. current=142); v7 rows carry their own unit.
-  if (/current/.test(name)) return { type: 'current', unit: 'mA' };
+  if (/current/.test(name)) return { type: 'current', unit: MILLIAMPS };
   if (/power/.test(name)) return { type: 'power', unit: 'W' };
-  if (/^fan.*speed$/.test(name)) return { type: 'fan', unit: 'RPM' };
-  if (/^psu.*state$/.test(name)) return { type: 'psu', unit: 'state' };
-  if (/^fan.*state$/.test(name)) return { type: 'fan', unit: 'state' };
+  if (/^fan.*speed$/.test(name)) return { type: 'fan', unit: 'rpm' };
+  if (/^psu.*state$/.test(name)) return { type: 'psu', unit: 'ok' };
+  if (/^fan.*state$/.test(name)) return { type: 'fan', unit: 'ok' };
   return undefined;
+}
+
+function unitOf(unit: string): string {
+  return unit === MILLIAMPS ? 'A' : unit;
 }
 
 /** States are written as 1 (ok) / 0 (anything else) so rules can compare numbers. */
 function sensorValue(text: string, unit: string): number | undefined {
-  if (unit === 'state') return text === 'ok' ? 1 : 0;
-  return toNumber(text);
+  if (unit === 'ok') return text === 'ok' ? 1 : 0;
+  const n = toNumber(text);
+  return n !== undefined && unit === MILLIAMPS ? n / 1000 : n;
 }
 
 /**
@@ -208,7 +221,7 @@ export function parseHealth(rows: Row[]): SensorReading[] {
       if (!kind) continue;
       const unit = V7_UNITS[row.type ?? ''] ?? kind.unit;
       const value = sensorValue(row.value, unit);
-      if (value !== undefined) out.push({ name: row.name, type: kind.type, unit, value });
+      if (value !== undefined) out.push({ name: row.name, type: kind.type, unit: unitOf(unit), value });
     }
     return out;
   }
@@ -216,7 +229,7 @@ export function parseHealth(rows: Row[]): SensorReading[] {
     for (const [name, text] of Object.entries(row)) {
       const kind = classify(name);
       const value = kind && sensorValue(text, kind.unit);
-      if (kind && value !== undefined) out.push({ name, ...kind, value });
+      if (kind && value !== undefined) out.push({ name, type: kind.type, unit: unitOf(kind.unit), value });
     }
   return out;
 }
@@ -232,4 +245,22 @@ export function sensorSamples(
     fields: { value: s.value },
     time,
   }));
+}
+
+/** The `reboot` event when /system/resource's uptime went backwards between two polls. */
+export function rebootEvent(
+  device: string,
+  previousSeconds: number,
+  uptimeSeconds: number,
+  time: number,
+): NocEvent {
+  return {
+    type: 'reboot',
+    device,
+    time,
+    text: `Perangkat ${device} dinyalakan ulang (uptime ${Math.round(uptimeSeconds)} detik, sebelumnya ${Math.round(previousSeconds)} detik)`,
+    // `collector`, as the SNMP reboot event tags it.
+    tags: { collector: 'routeros' },
+    fields: { uptime_seconds: uptimeSeconds, previous_uptime_seconds: previousSeconds },
+  };
 }

@@ -18,7 +18,7 @@ export function agentBoard(ctx: BoardContext): Dashboard {
       4,
     ),
     place(
-      stat(tr(ctx, 'Titik ditulis', 'Points written'), targets(self(['last("writer_written")'])), {
+      stat(tr(ctx, 'Titik ditulis', 'Points written'), targets(self(['last("writer_points_written")'])), {
         unit: 'short',
         background: false,
       }),
@@ -66,7 +66,7 @@ export function agentBoard(ctx: BoardContext): Dashboard {
       timeseries(
         tr(ctx, 'Laju tulis', 'Write rate'),
         targets({
-          query: self(['non_negative_derivative(last("writer_written"), 1s)']),
+          query: self(['non_negative_derivative(last("writer_points_written"), 1s)']),
           alias: tr(ctx, 'titik/detik', 'points/s'),
         }),
         { unit: 'short', min: 0 },

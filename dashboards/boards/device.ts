@@ -99,7 +99,7 @@ export function deviceBoard(ctx: BoardContext): Dashboard {
     place(
       timeseries(
         tr(ctx, 'Penyimpanan terpakai', 'Storage used'),
-        targets({ query: series('storage', ['last("used_percent")'], ['name']), alias: '$tag_name' }),
+        targets({ query: series('storage', ['last("used_percent")'], ['path']), alias: '$tag_path' }),
         { unit: 'percent', min: 0, max: 100, thresholds: steps(85, 95) },
       ),
       12,

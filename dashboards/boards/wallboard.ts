@@ -35,7 +35,8 @@ export function wallboard(ctx: BoardContext): Dashboard {
         tr(ctx, 'Insiden terbuka', 'Open incidents'),
         targets({
           query:
-            'SELECT "state", "severity", "team", "device", "text" FROM (SELECT last("state") AS "state", last("severity") AS "severity", last("team") AS "team", last("device_id") AS "device", last("text") AS "text" FROM "incident" WHERE time > now() - 30d GROUP BY "incident_id") WHERE "state" != \'resolved\'',
+            // `device` is a tag of `incident` (alerting/view.ts): grouped on, it becomes a column.
+            'SELECT "state", "severity", "text" FROM (SELECT last("state") AS "state", last("severity") AS "severity", last("text") AS "text" FROM "incident" WHERE time > now() - 30d GROUP BY "incident_id", "device") WHERE "state" != \'resolved\' GROUP BY "incident_id", "device"',
           format: 'table',
         }),
         { unit: 'none' },

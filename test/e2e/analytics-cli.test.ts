@@ -368,9 +368,14 @@ describe('noc capacity and noc colocation check', () => {
     expect(row(r.stdout, 'ups-1')).toEqual(['ups-1', '45 %', '55 %', '12 menit', '-3 menit', 'tidak']);
     expect(row(r.stdout, 'RSUD Kabupaten')).toEqual(['RSUD Kabupaten', '1', '2 U', '400 W']);
     const c = await q(
-      `SELECT units_free, largest_free_block_u, power_measured_watts, redundant FROM capacity WHERE "scope" = 'rack' AND "rack" = 'R1'`,
+      `SELECT units_free, largest_free_block_u, power_measured_watts, redundant, power_percent FROM capacity WHERE "scope" = 'rack' AND "rack" = 'R1'`,
     );
-    expect(c.results[0].series![0].values[0].slice(1)).toEqual([38, 31, 1200, true]);
+    // power_percent (what rack-power-high reads): measured 1,200 W of 2 × 3,680 W rated.
+    expect(c.results[0].series![0].values[0].slice(1)).toEqual([38, 31, 1200, true, (100 * 1200) / 7360]);
+    const feed = await q(
+      `SELECT power_percent FROM capacity WHERE "scope" = 'feed' AND "rack" = 'R1' AND "feed" = 'B'`,
+    );
+    expect(feed.results[0].series![0].values[0][1]).toBe((100 * 700) / 3680);
   });
 
   it('lists the racks that fit and why the others do not; exit 0 / 1', () => {

@@ -2,7 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Panel } from '@grafana/schema';
+import { Agent } from '../../agent/agent';
 import { startInfluxd, PrivateInfluxd } from '../../agent/lab/influxd';
+import { silentLogger } from '../../agent/log';
+import { Pipeline } from '../../agent/pipeline';
+import type { Incident } from '../../alerting/types';
+import { incidentSample } from '../../alerting/view';
+import { capacityFrom } from '../../analytics/report/capacity';
+import { capacityPoints } from '../../analytics/report/capacity-points';
+import { availabilityDailyLines } from '../../analytics/report/daily';
+import { slaObjects } from '../../analytics/report/inventory';
+import { hostSamples, HostReading } from '../../collectors/host/parse';
+import { pingSample, summarise } from '../../collectors/ping/parse';
+import { parseHealth, sensorSamples } from '../../collectors/routeros/parse';
+import { apcPduModule } from '../../collectors/snmp/modules/pdu-apc';
+import { upsModule } from '../../collectors/snmp/modules/ups';
+import { loadFixture } from '../harness/snmprec';
 import { inventorySamples } from '../../agent/inventory';
 import { Metrics } from '../../agent/metrics';
 import type { Sample } from '../../agent/sample';
@@ -17,7 +32,7 @@ import { toLineProtocol } from '../harness/line';
 /**
  * Grafana cannot run here, so every query of every panel, variable and annotation is run the
  * way Grafana would run it against a real InfluxDB holding one hour of data in the shapes the
- * collectors write. Each must parse and return at least one series.
+ * collectors write (built by the writers' own code). Each must parse and return at least one series.
  */
 const config = loadConfigFile(join(__dirname, '..', '..', 'config', 'noc.example.yaml')).config!;
 const now = Date.now();
@@ -26,63 +41,34 @@ let influx: PrivateInfluxd;
 let dir: string;
 const listing: string[] = [];
 
-function dataset(): Sample[] {
+/** One hour of data, built through the writers' own code (collectors, alerting, analytics, agent). */
+function dataset(): { lines: string[]; daily: string[] } {
   const out: Sample[] = [];
   const link = config.links.find((l) => l.committedRate)!;
   const router = config.devices.find((d) => d.id === link.device)!;
   const ups = config.devices.filter((d) => d.kind === 'ups');
   const pdu = config.devices.filter((d) => d.kind === 'pdu');
-  const inv = (id: string) => {
-    const d = config.devices.find((x) => x.id === id)!;
-    return { kind: d.kind, ...(d.site ? { site: d.site } : {}), ...(d.agency ? { agency: d.agency } : {}) };
-  };
+  const upsVb = loadFixture('ups-rfc1628-riello.snmprec');
+  const pduVb = loadFixture('pdu-apc_ap8959eu3.snmprec');
+  const pipeline = new Pipeline(config, { write: (s) => out.push(...s) }, new Metrics(), silentLogger);
+  const sink = pipeline.sinkFor('test');
   let memory;
   for (let t = start; t <= now; t += 60_000) {
     const i = (t - start) / 60_000;
     for (const d of config.devices.slice(0, 12)) {
       const down = d.id === config.devices[3].id && i > 30 && i < 40;
-      out.push({
-        measurement: 'ping',
-        tags: { device: d.id, ...inv(d.id) },
-        fields: {
-          up: !down,
-          loss_percent: down ? 100 : 0,
-          rtt_min_ms: 1,
-          rtt_avg_ms: 2 + (i % 5),
-          rtt_max_ms: 9,
-        },
-        time: t,
-      });
-      out.push({
-        measurement: 'system',
-        tags: { device: d.id, ...inv(d.id) },
-        fields: { uptime_seconds: 86400 + i * 60 },
-        time: t,
-      });
-      out.push({
-        measurement: 'cpu',
-        tags: { device: d.id, ...inv(d.id) },
-        fields: { load_percent: 20 + (i % 7) },
-        time: t,
-      });
-      out.push({
-        measurement: 'memory',
-        tags: { device: d.id, ...inv(d.id) },
-        fields: { used_percent: 50 },
-        time: t,
-      });
-      out.push({
-        measurement: 'storage',
-        tags: { device: d.id, name: '/', ...inv(d.id) },
-        fields: { used_percent: 61 },
-        time: t,
-      });
-      out.push({
-        measurement: 'sensor',
-        tags: { device: d.id, type: 'temperature', name: 'board', unit: 'C', ...inv(d.id) },
-        fields: { value: 41 },
-        time: t,
-      });
+      const rtts = down ? [null, null, null] : [1, 2 + (i % 5), 9];
+      sink.sample(pingSample(d.id, d.address ?? '127.0.0.1', summarise(rtts), t));
+      const host: HostReading = {
+        cpu: { currentLoad: 20 + (i % 7), cpus: [{ load: 20 }] },
+        mem: { total: 8e9, used: 4e9, available: 4e9, swaptotal: 0, swapused: 0 },
+        disks: [{ fs: '/dev/sda1', mount: '/', type: 'ext4', size: 1e11, used: 6.1e10, available: 3.9e10 }],
+        nets: [],
+        uptimeSeconds: 86400 + i * 60,
+      };
+      for (const s of hostSamples(d.id, host, t)) sink.sample(s);
+      const health = parseHealth([{ name: 'board-temperature', value: '41', type: 'C' }]);
+      for (const s of sensorSamples(health, { device: d.id, source: 'routeros' }, t)) sink.sample(s);
     }
     const reading = {
       ifIndex: '1',
@@ -108,97 +94,77 @@ function dataset(): Sample[] {
       link: link.id,
     });
     memory = built.memory;
-    out.push({ ...built.sample, tags: { ...built.sample.tags, ...inv(router.id) } });
+    sink.sample(built.sample);
     for (const u of ups)
-      out.push({
-        measurement: 'ups',
-        tags: { device: u.id, ...inv(u.id) },
-        fields: {
-          on_battery: i > 50,
-          charge_percent: 100 - Math.max(0, i - 50),
-          runtime_minutes: 40,
-          load_percent: 35,
-          input_voltage: i > 50 ? 0 : 221,
-        },
-        time: t,
-      });
+      for (const s of upsModule.parse(upsVb, { device: u.id, time: t, state: new Map() })) sink.sample(s);
     for (const p of pdu)
-      out.push({
-        measurement: 'pdu',
-        tags: { device: p.id, scope: 'device', index: '0', ...inv(p.id) },
-        fields: { power_watts: 2100, current_amps: 9.1 },
-        time: t,
-      });
-    for (const r of config.racks) {
-      const rackTags = { rack: r.id, site: r.site };
-      out.push({
-        measurement: 'capacity',
-        tags: { scope: 'rack', ...rackTags },
-        fields: {
-          units_used: 20,
-          units_free: 22,
-          units_used_percent: 47.6,
-          largest_free_block_u: 12,
-          failover_percent: 64,
-        },
-        time: t,
-      });
-      for (const f of r.feeds)
-        out.push({
-          measurement: 'capacity',
-          tags: { scope: 'feed', feed: f.id, side: f.side, ...rackTags },
-          fields: {
-            power_allocated_watts: 2400,
-            power_measured_watts: 1500,
-            power_available_watts: 2944,
-            power_percent: 51,
-          },
-          time: t,
-        });
-    }
-    for (const a of config.agencies.slice(0, 3))
-      out.push({
-        measurement: 'capacity',
-        tags: { scope: 'agency', agency: a.id },
-        fields: { power_measured_watts: 300 },
-        time: t,
-      });
+      for (const s of apcPduModule.parse(pduVb, { device: p.id, time: t, state: new Map() })) sink.sample(s);
+    // Capacity as the agent's service-level job publishes it (through the pipeline), every
+    // PDU and UPS feed measured so rack, feed and agency points carry measured power.
+    const readings = {
+      pdu: new Map(pdu.map((p) => [p.id, { power_watts: 1500 }])),
+      ups: new Map(ups.map((u) => [u.id, { output_watts: 1500, load_percent: 40, runtime_minutes: 30 }])),
+    };
+    for (const s of capacityPoints(capacityFrom(config, readings), config, t)) sink.sample(s);
   }
-  for (const kind of ['agency', 'service', 'link'])
-    for (let day = 0; day < 3; day++)
-      out.push({
-        measurement: 'availability_daily',
-        tags: { object_kind: kind, object: `${kind}-1` },
-        fields: { downtime_seconds: 60 * day, monitored_seconds: 86400, outages: day, target_percent: 99.5 },
-        time: now - day * 86400_000 - 1000,
-      });
-  out.push({
-    measurement: 'incident',
-    tags: { device: config.devices[3].id, rule: 'device-unreachable', incident_id: 'INC-1' },
-    fields: {
-      state: 'firing',
-      severity: 'kritis',
-      team: 'Infrastruktur',
-      device_id: config.devices[3].id,
-      text: 'Perangkat tidak dapat dijangkau',
-    },
-    time: start + 31 * 60_000,
+  // Daily availability as `noc availability --write` writes it: three days, one 10-minute outage
+  // each, stamped at each day's start; the last day starts in the queried hour. They go to the
+  // `rollup` retention policy, as the agent's daily job and --write put them.
+  const day = 86_400_000;
+  const from = now - 2 * day - 1800_000;
+  const segments = (d: number) => [
+    { from: from + d * day, to: from + d * day + 600_000, state: 'up' as const },
+    { from: from + d * day + 600_000, to: from + d * day + 1200_000, state: 'down' as const },
+    { from: from + d * day + 1200_000, to: Math.min(from + (d + 1) * day, now - 1000), state: 'up' as const },
+  ];
+  const objects = slaObjects(config);
+  const final = new Map(objects.map((o) => [`${o.kind}:${o.id}`, [0, 1, 2].flatMap(segments)]));
+  const daily = availabilityDailyLines({
+    objects,
+    final,
+    from,
+    to: now - 1000,
+    source: { kind: 'raw', from: '' },
   });
-  const metrics = new Metrics();
-  metrics.counter('noc_collector_errors_total', 'e', { collector: 'snmp' }, 3);
-  metrics.counter('noc_collector_samples_total', 's', { collector: 'snmp' }, 100);
-  metrics.observe('noc_poll_duration_seconds', 'd', { collector: 'snmp' }, 0.2);
-  metrics.gauge('noc_writer_spool_bytes', 'w', {}, 0);
-  metrics.gauge('noc_writer_written', 'w', {}, 1000);
-  metrics.gauge('noc_uptime_seconds', 'u', {}, 3600);
+  const incident: Incident = {
+    id: 'INC-1',
+    key: 'k',
+    rule: 'device-unreachable',
+    device: config.devices[3].id,
+    subject: '',
+    severity: 'kritis',
+    state: 'firing',
+    flapping: false,
+    startedAt: start + 31 * 60_000,
+    firedAt: start + 31 * 60_000,
+    value: false,
+    threshold: false,
+    field: 'up',
+    ticketed: false,
+    escalationLevel: 0,
+    title: 'Perangkat tidak dapat dijangkau',
+  };
+  out.push(incidentSample(incident, config, incident.firedAt));
+  // The agent's own metrics as the running agent writes them (writer gauges from its stats()).
+  let written = 1000;
+  const writer = {
+    start: async () => undefined,
+    stop: async () => undefined,
+    write: (s: Sample[]) => out.push(...s),
+    stats: () => ({ queueDepth: 0, spoolBytes: 0, spoolPoints: 0, pointsWritten: written, retries: 0 }),
+  };
+  const agent = new Agent({ config, collectors: [], writer, logFor: () => silentLogger });
+  const snmp = agent.pipeline.sinkFor('snmp');
   for (let t = start; t <= now; t += 60_000) {
-    metrics.counter('noc_collector_samples_total', 's', { collector: 'snmp' }, 100);
-    metrics.observe('noc_poll_duration_seconds', 'd', { collector: 'snmp' }, 0.2);
-    metrics.gauge('noc_writer_written', 'w', {}, 1000 + (t - start) / 100);
-    out.push(...selfSamples(metrics, t));
+    snmp.sample({ measurement: 'probe', tags: { device: 'x' }, fields: { v: 1 }, time: t });
+    snmp.error(new Error('timeout'), { device: 'x', collector: 'snmp' });
+    agent.metrics.observe('noc_poll_duration_seconds', 'd', { collector: 'snmp' }, 0.2);
+    written += 600;
+    agent.renderMetrics();
+    out.push(...selfSamples(agent.metrics, t));
   }
   out.push(...inventorySamples(config, now - 1000));
-  return out;
+  return { lines: out.filter((s) => s.measurement !== 'probe').map(toLineProtocol), daily };
 }
 
 beforeAll(async () => {
@@ -207,9 +173,7 @@ beforeAll(async () => {
   await influxQuery(influx.url, 'noc', 'CREATE DATABASE noc');
   // The daily summaries are kept in `rollup` (analytics/report/daily.ts dailyRetentionPolicy).
   await influxQuery(influx.url, 'noc', 'CREATE RETENTION POLICY "rollup" ON noc DURATION 400d REPLICATION 1');
-  const data = dataset();
-  const daily = data.filter((s) => s.measurement === 'availability_daily').map(toLineProtocol);
-  const lines = data.filter((s) => s.measurement !== 'availability_daily').map(toLineProtocol);
+  const { lines, daily } = dataset();
   for (let i = 0; i < lines.length; i += 5000) await influxWrite(influx.url, 'noc', lines.slice(i, i + 5000));
   await influxWrite(influx.url, 'noc', daily, 'rollup');
 });

@@ -110,8 +110,11 @@ describe('noc demo', () => {
     expect(influxUrl).toBeDefined();
     expect(banner).toMatch(/http:\/\/127\.0\.0\.1:\d+\/healthz +http:\/\/127\.0\.0\.1:\d+\/metrics/);
     expect(banner).toContain(`curl -sG ${influxUrl}/query --data-urlencode db=noc`);
-    expect(banner).toContain('noc lab ups battery ups-demo --dir');
-    for (const id of ['core-router', 'dist-switch', 'srv-web01', 'ups-demo', 'pdu-r01-a'])
+    // The directory lies outside the working directory (REPO): shown absolute, not "../../tmp/…".
+    expect(banner).toContain(`noc lab ups battery ups-demo --dir ${dir}\n`);
+    expect(banner).toContain(`Konfigurasi   ${dir}/noc.yaml`);
+    expect(banner).not.toContain('../');
+    for (const id of ['core-router', 'dist-switch', 'srv-web01', 'ups-demo', 'pdu-r01-a', 'sensor-ruang1'])
       expect(banner).toContain(id);
 
     expect((await fetch(`${influxUrl}/ping`)).status).toBe(204);
@@ -119,7 +122,7 @@ describe('noc demo', () => {
     expect(dbs).toContain('"noc"');
     const valid = await noc(['validate', join(dir, 'noc.yaml')]);
     expect(valid.code).toBe(0);
-    expect(valid.stdout).toMatch(/OK \(5 perangkat/);
+    expect(valid.stdout).toMatch(/OK \(6 perangkat/);
 
     // The UPS switch reaches the demo's lab (another process) through DIR/lab.json.
     const ups = JSON.parse(readFileSync(join(dir, 'lab.json'), 'utf8')).devices.find(

@@ -1,8 +1,9 @@
 import { portTraffic } from '../../agent/lab/devices/common';
 import { MIKROTIK_PORTS, MIKROTIK_UP_BEFORE } from '../../agent/lab/devices/mikrotik';
+import { demoRackPower } from '../../agent/lab/devices/rack-power';
 import { UPS_MIB } from '../../agent/lab/devices/ups';
 import { Lab, LabInfo, LAB_ROSTER } from '../../agent/lab/lab';
-import { trafficBytes } from '../../agent/lab/waves';
+import { trafficBytes, wander } from '../../agent/lab/waves';
 import { num, snmpbulkwalk, snmpget } from './lab-snmp-client';
 
 /**
@@ -117,20 +118,49 @@ test('Linux server: HOST-RESOURCES processors and storage, UCD load and memory',
   expect(num(mem, '1.3.6.1.4.1.2021.4.6.0')).toBeLessThan(16777216n);
 });
 
-test('APC PDU: phase current and voltage, energy that grows with the power drawn', async () => {
-  at(0);
+test('APC PDU: power of the rack it feeds, phase current and voltage, energy that is its integral', async () => {
+  const power = demoRackPower();
   const energy = '1.3.6.1.4.1.318.1.1.26.4.3.1.9.1';
-  const phase = await get('pdu-r01-a', [
-    energy,
-    '1.3.6.1.4.1.318.1.1.26.6.3.1.5.1',
-    '1.3.6.1.4.1.318.1.1.26.6.3.1.6.1',
-  ]);
-  expect(Number(num(phase, '1.3.6.1.4.1.318.1.1.26.6.3.1.5.1'))).toBeGreaterThan(70); // 0.1 A
-  expect(Number(num(phase, '1.3.6.1.4.1.318.1.1.26.6.3.1.5.1'))).toBeLessThan(130);
-  expect(Number(num(phase, '1.3.6.1.4.1.318.1.1.26.6.3.1.6.1'))).toBeGreaterThanOrEqual(225);
+  const devicePower = '1.3.6.1.4.1.318.1.1.26.4.3.1.5.1';
+  const current = '1.3.6.1.4.1.318.1.1.26.6.3.1.5.1';
+  const voltage = '1.3.6.1.4.1.318.1.1.26.6.3.1.6.1';
+  at(0);
+  const start = await get('pdu-r01-a', [energy, devicePower, current, voltage]);
+  expect(num(start, devicePower)).toBe(BigInt(Math.round(power.watts(0) / 10))); // 0.01 kW
+  const amps = Number(num(start, current)) / 10;
+  expect(amps).toBeCloseTo(power.watts(0) / (Number(num(start, voltage)) * 0.95), 0);
+  expect(amps).toBeGreaterThan(6);
+  expect(amps).toBeLessThan(8.5);
+  expect(Number(num(start, voltage))).toBeGreaterThanOrEqual(225);
   at(3600);
-  const later = await get('pdu-r01-a', [energy]);
-  expect(num(later, energy) - num(phase, energy)).toBe(21n); // 2.1 kWh in 0.1 kWh after an hour
+  const later = await get('pdu-r01-a', [energy, devicePower]);
+  expect(num(later, devicePower)).toBe(BigInt(Math.round(power.watts(3600) / 10)));
+  // 0.1 kWh: one hour of about 1.5 kW.
+  const tenths = (t: number) => BigInt(Math.floor((19_677.4 + power.wattHours(t) / 1000) * 10));
+  expect(num(start, energy)).toBe(tenths(0));
+  expect(num(later, energy)).toBe(tenths(3600));
+  expect(Number(num(later, energy) - num(start, energy))).toBeGreaterThanOrEqual(14);
+  expect(Number(num(later, energy) - num(start, energy))).toBeLessThanOrEqual(17);
+  // The whole rPDU2 device row, as the real AP8959EU3 serves it: 18 columns, timestamps as text.
+  const row = await walk('pdu-r01-a', '1.3.6.1.4.1.318.1.1.26.4.3.1');
+  expect(row.size).toBe(18);
+  expect(row.get('1.3.6.1.4.1.318.1.1.26.4.3.1.7.1')?.value).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/);
+});
+
+test('APC EMU: probes in whole degrees and percent, a port without probe, the same probes in the mem table', async () => {
+  at(500);
+  const names = await walk('sensor-ruang1', '1.3.6.1.4.1.318.1.1.10.3.13.1.1.2');
+  expect([...names.values()].map((r) => r.value)).toEqual(['Ruang Server 1', 'Rak R01 depan', 'Err']);
+  const temps = [...(await walk('sensor-ruang1', '1.3.6.1.4.1.318.1.1.10.3.13.1.1.3')).values()];
+  expect(Number(temps[0].value)).toBe(Math.round(wander(23, 1, 500, 1500, 0.6)));
+  const humidity = [...(await walk('sensor-ruang1', '1.3.6.1.4.1.318.1.1.10.3.13.1.1.6')).values()];
+  expect(humidity.map((r) => r.type)).toEqual(['INTEGER', 'INTEGER', 'INTEGER']);
+  expect(Number(humidity[0].value)).toBe(Math.round(wander(45, 3, 500, 2100, 1.9)));
+  expect(humidity[1].value).toBe('0'); // temperature-only probe
+  const comm = [...(await walk('sensor-ruang1', '1.3.6.1.4.1.318.1.1.10.3.13.1.1.10')).values()];
+  expect(comm.map((r) => r.value)).toEqual(['2', '2', '1']);
+  const mem = await walk('sensor-ruang1', '1.3.6.1.4.1.318.1.1.10.4.2.3.1.5');
+  expect([...mem.keys()]).toEqual(['0.1', '0.2'].map((i) => `1.3.6.1.4.1.318.1.1.10.4.2.3.1.5.${i}`));
 });
 
 test('UPS-MIB: on mains, then on battery (source 5, no input, draining, alarm), then back', async () => {

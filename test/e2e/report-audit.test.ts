@@ -71,12 +71,13 @@ const configYaml = stringify({
       availabilityTarget: { percent: 99.9, source: 'SLA Diskominfo 2025' },
     },
   ],
-  serviceLevels: {
+  alerting: {
     maintenance: [
       {
-        scope: { device: 's1' },
-        from: new Date(MAINT[0]).toISOString(),
-        to: new Date(MAINT[1]).toISOString(),
+        id: 'ganti-disk',
+        device: 's1',
+        from: '2025-06-15 01:00',
+        to: '2025-06-15 05:00',
         reason: 'Ganti disk',
       },
     ],
@@ -235,7 +236,14 @@ describe('audit report of a generated year', () => {
       expect.objectContaining({ device: 's1', change: 'Perangkat ditambahkan', time: S1_ADDED }),
     );
     expect(table('pemeliharaan').rows).toEqual([
-      { scope: 'device=s1', from: MAINT[0], to: MAINT[1], duration: 4 * 3600_000, reason: 'Ganti disk', by: 'config' },
+      {
+        scope: 'device=s1',
+        from: MAINT[0],
+        to: MAINT[1],
+        duration: 4 * 3600_000,
+        reason: 'Ganti disk',
+        by: 'config',
+      },
     ]);
   });
 

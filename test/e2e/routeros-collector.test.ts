@@ -63,13 +63,14 @@ describe('RouterOS collector vs the API peer (v7, legacy wireless)', () => {
     expect(rec.of('cpu')[0].fields.load_percent).toBe(0);
     expect(rec.of('memory')[0].fields.used_percent).toBe(62.67);
     expect(rec.of('storage')[0].fields.free_bytes).toBe(1495040n);
+    expect(rec.of('storage')[0].tags.path).toBe('system disk');
 
     const sensors = rec.of('sensor');
     expect(sensors).toHaveLength(10);
     expect(sensors.find((s) => s.tags.name === 'cpu-temperature')?.fields.value).toBe(41);
     expect(sensors.find((s) => s.tags.name === 'fan2-speed')?.tags).toMatchObject({
       type: 'fan',
-      unit: 'RPM',
+      unit: 'rpm',
     });
     expect(sensors.filter((s) => s.tags.type === 'psu').map((s) => s.fields.value)).toEqual([1, 1]);
 
@@ -123,6 +124,7 @@ describe('RouterOS collector vs the API peer (v7, legacy wireless)', () => {
     expect(rec.events[0]).toMatchObject({
       type: 'reboot',
       device: 'rtr-dinkes',
+      tags: { collector: 'routeros' },
       fields: { uptime_seconds: 42, previous_uptime_seconds: START_UPTIME + 60 },
     });
     expect(rec.events[0].text).toContain('dinyalakan ulang');
@@ -155,12 +157,12 @@ describe('RouterOS collector vs the API peer (v6 health, wifiwave2, !empty)', ()
       ['voltage', 'V', 15.4],
       ['temperature', 'C', 33],
       ['cpu-temperature', 'C', 52],
-      ['fan1-speed', 'RPM', 5160],
-      ['fan2-speed', 'RPM', 5280],
-      ['psu1-state', 'state', 1],
-      ['psu2-state', 'state', 0],
+      ['fan1-speed', 'rpm', 5160],
+      ['fan2-speed', 'rpm', 5280],
+      ['psu1-state', 'ok', 1],
+      ['psu2-state', 'ok', 0],
       ['power-consumption', 'W', 38.5],
-      ['current', 'mA', 1104],
+      ['current', 'A', 1.104], // v6 says 1104 mA
     ]);
     expect(rec.of('wireless').map((s) => [s.tags.driver, s.tags.interface, s.fields.clients])).toEqual([
       ['wifiwave2', 'wifi1', 2],

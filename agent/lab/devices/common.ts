@@ -75,6 +75,8 @@ export function interfaceTables(
   ports: PortSpec[],
   macBase: number,
   upBeforeSeconds = 0,
+  /** ifX false: ifTable only (32-bit counters), as older management cards (APC NMC) answer. */
+  opts: { ifX?: boolean } = {},
 ): DeviceMib {
   const clock = () => upBeforeSeconds + labClock();
   const rowsIf: Cell[][] = [];
@@ -207,7 +209,7 @@ export function interfaceTables(
   };
   return {
     scalars: [scalar('ifNumber', OID.ifNumber, 'int', ports.length)],
-    tables: [ifTable, ifXTable],
+    tables: opts.ifX === false ? [ifTable] : [ifTable, ifXTable],
   };
 }
 

@@ -26,6 +26,21 @@ export const LINUX = {
   memory: '1.3.6.1.4.1.2021.4',
 } as const;
 
+/**
+ * hrProcessorLoad of CPU i at lab time t, in %: each core wanders between about 10 and 65 %
+ * on its own period. Exported for the rack power model (devices/rack-power.ts).
+ */
+export const LINUX_CPU_WAVE = (i: number) => ({
+  centre: 28 + 6 * i,
+  amplitude: 18,
+  period: 240 + 37 * i,
+  phase: i,
+});
+export function linuxCpuLoad(i: number, t: number): number {
+  const w = LINUX_CPU_WAVE(i);
+  return wander(w.centre, w.amplitude, t, w.period, w.phase);
+}
+
 const KB = 1024;
 const MEM_KB = 16 * 1024 * 1024;
 const SWAP_KB = 4 * 1024 * 1024;
@@ -33,7 +48,7 @@ const SWAP_KB = 4 * 1024 * 1024;
 export function linuxServer(clock: Clock, name = 'srv-web01', cpus = 4): DeviceMib {
   const t = clock;
   const upBefore = 23 * 86400 + 7 * 3600;
-  const cpuLoad = (i: number) => () => wander(28 + 6 * i, 18, t(), 240 + 37 * i, i);
+  const cpuLoad = (i: number) => () => linuxCpuLoad(i, t());
   const meanLoad = () =>
     Array.from({ length: cpus }, (_, i) => cpuLoad(i)()).reduce((a, b) => a + b, 0) / 100;
   const usedKb = () => Math.round(wander(MEM_KB * 0.58, MEM_KB * 0.06, t(), 1800));

@@ -1,7 +1,7 @@
 import * as snmp from 'net-snmp';
 import { DeviceMib, NetSnmpMib, scalar, ScalarDef, TableDef } from '../mib';
 import { wander } from '../waves';
-import { Clock, systemGroup } from './common';
+import { Clock, interfaceTables, merge, systemGroup } from './common';
 import { advance, batteryStatus, runtimeMinutes, switchMode, UpsBattery, UpsMode } from './ups-state';
 
 /**
@@ -136,7 +136,7 @@ export class SimulatedUps {
       scalar(name, `${UPS_MIB.ident}.${n}`, 'str', value);
     const cfg = (n: number, name: string, value: number) =>
       scalar(name, `${UPS_MIB.config}.${n}`, 'int', value);
-    return {
+    const card: DeviceMib = {
       scalars: [
         ...systemGroup(t, {
           descr: 'Netman 204',
@@ -208,5 +208,17 @@ export class SimulatedUps {
         this.syncAlarms();
       },
     };
+    // The Netman 204's own network port, ifTable only (as on the recorded card).
+    const ports = interfaceTables(
+      t,
+      [
+        { name: 'Loopback Interface', speedMbps: 10, ifType: 24, mtu: 1500, inLoad: 0, outLoad: 0 },
+        { name: 'RPS Wired Network', speedMbps: 100, inLoad: 0.0003, outLoad: 0.0004 },
+      ],
+      0x0002630665d0,
+      64 * 86400,
+      { ifX: false },
+    );
+    return merge(card, ports);
   }
 }

@@ -147,11 +147,11 @@ describe('modules on the shared recordings', () => {
         ['cpu', { cpu: 'cpu-total' }, { load_percent: 21, cores: 1 }],
         ['cpu', { cpu: 'cpu0' }, { load_percent: 21 }],
         // "main memory": 65536 × 1024 B, used 27196 units
-        ['memory', {}, { total_bytes: 67108864, used_bytes: 27848704, used_percent: 41.5 }],
+        ['memory', {}, { total_bytes: 67108864n, used_bytes: 27848704n, used_percent: 41.5 }],
         [
           'storage',
           { path: 'system disk', index: '131072' },
-          { total_bytes: 16777216, used_bytes: 11845632, used_percent: 70.61 },
+          { total_bytes: 16777216n, used_bytes: 11845632n, used_percent: 70.61 },
         ],
         ['system', {}, { host_uptime_seconds: 20205 }],
       ],
@@ -205,12 +205,12 @@ describe('modules on the shared recordings', () => {
         'memory',
         {},
         {
-          total_bytes: 2056318976, // 2008124 × 1024
-          used_bytes: 1814851584, // (1909740 - 0 buffers - 137424 cached) × 1024
+          total_bytes: 2056318976n, // 2008124 × 1024
+          used_bytes: 1814851584n, // (1909740 - 0 buffers - 137424 cached) × 1024
           used_percent: 88.26,
-          cached_bytes: 140722176,
-          swap_total_bytes: 0,
-          swap_used_bytes: 0,
+          cached_bytes: 140722176n,
+          swap_total_bytes: 0n,
+          swap_used_bytes: 0n,
         },
       ],
       ['system', {}, { processes: 215, host_uptime_seconds: 76639 }],
@@ -220,17 +220,17 @@ describe('modules on the shared recordings', () => {
     expect(storage).toContainEqual([
       'storage',
       { path: '/', index: '36' },
-      { total_bytes: 3899523072, used_bytes: 171573248, used_percent: 4.4 }, // 29751 / 1309 × 131072 B
+      { total_bytes: 3899523072n, used_bytes: 171573248n, used_percent: 4.4 }, // 29751 / 1309 × 131072 B
     ]);
     expect(storage).toContainEqual([
       'storage',
       { path: '/mnt/juandipool/DatasetTerminator', index: '78' },
-      { total_bytes: 11408900096, used_bytes: 2232942592, used_percent: 19.57 },
+      { total_bytes: 11408900096n, used_bytes: 2232942592n, used_percent: 19.57 },
     ]);
     expect(storage).toContainEqual([
       'storage',
       { path: '/run', index: '35' },
-      { total_bytes: 205635584, used_bytes: 65597440, used_percent: 31.9 }, // 4096-byte units
+      { total_bytes: 205635584n, used_bytes: 65597440n, used_percent: 31.9 }, // 4096-byte units
     ]);
     // laLoadInt 17, 7, 9 (load × 100); no UCD memory group in this recording.
     expect(got['ucd-snmp']).toEqual([

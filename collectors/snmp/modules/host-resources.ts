@@ -1,7 +1,7 @@
 import type { Sample } from '../../../agent/sample';
 import { detectProfile } from '../profiles';
 import type { ModuleContext, SnmpModule, SystemInfo, Varbinds } from '../types';
-import { compact, num, round, sample, table, text } from './util';
+import { bytes, compact, num, round, sample, table, text } from './util';
 
 /**
  * HOST-RESOURCES-MIB (RFC 2790): processor load, memory and disks from hrStorage, process
@@ -74,13 +74,13 @@ function memorySample(rows: StorageRow[], ctx: ModuleContext): Sample | undefine
     ctx,
     {},
     {
-      total_bytes: ram.total,
-      used_bytes: used,
+      total_bytes: bytes(ram.total),
+      used_bytes: bytes(used),
       used_percent: percent(used, ram.total),
-      buffers_bytes: buffers || undefined,
-      cached_bytes: cached || undefined,
-      swap_total_bytes: swap?.total,
-      swap_used_bytes: swap?.used,
+      buffers_bytes: bytes(buffers || undefined),
+      cached_bytes: bytes(cached || undefined),
+      swap_total_bytes: bytes(swap?.total),
+      swap_used_bytes: bytes(swap?.used),
     },
   );
 }
@@ -93,7 +93,7 @@ function storageSamples(rows: StorageRow[], ctx: ModuleContext): (Sample | undef
         'storage',
         ctx,
         { path: r.descr, index: r.index },
-        { total_bytes: r.total, used_bytes: r.used, used_percent: percent(r.used, r.total) },
+        { total_bytes: bytes(r.total), used_bytes: bytes(r.used), used_percent: percent(r.used, r.total) },
       ),
     );
 }

@@ -46,12 +46,12 @@ describe('host-resources', () => {
       [{ device: 'srv', cpu: 'cpu3' }, { load_percent: 35 }],
     ]);
     expect(pick(samples, 'memory')).toEqual([
-      [{ device: 'srv' }, { total_bytes: 17179869184, used_bytes: 12884901888, used_percent: 75 }],
+      [{ device: 'srv' }, { total_bytes: 17179869184n, used_bytes: 12884901888n, used_percent: 75 }],
     ]);
     expect(pick(samples, 'storage')).toEqual([
       [
         { device: 'srv', path: 'C:\\ Label:  Serial Number 8a3c', index: '1' },
-        { total_bytes: 13194139533312, used_bytes: 3298534883328, used_percent: 25 },
+        { total_bytes: 13194139533312n, used_bytes: 3298534883328n, used_percent: 25 },
       ],
     ]);
     expect(pick(samples, 'system')).toEqual([[{ device: 'srv' }, { processes: 143 }]]);
@@ -96,14 +96,14 @@ describe('ucd-snmp', () => {
       [
         { device: 'srv' },
         {
-          total_bytes: 8192000000,
-          used_bytes: 4096000000, // total - free - buffers - cached
+          total_bytes: 8192000000n,
+          used_bytes: 4096000000n, // total - free - buffers - cached
           used_percent: 50,
-          free_bytes: 1024000000,
-          buffers_bytes: 512000000,
-          cached_bytes: 2560000000,
-          swap_total_bytes: 2147479552,
-          swap_used_bytes: 0,
+          free_bytes: 1024000000n,
+          buffers_bytes: 512000000n,
+          cached_bytes: 2560000000n,
+          swap_total_bytes: 2147479552n,
+          swap_used_bytes: 0n,
         },
       ],
     ]);
@@ -114,6 +114,6 @@ describe('ucd-snmp', () => {
       vbOf({ [`${U}.4.5.0`]: 8000000, [`${U}.4.6.0`]: 1000000, '1.3.6.1.2.1.25.2.3.1.2.1': T + '2' }),
       ctx,
     );
-    expect(pick(samples, 'memory')).toEqual([[{ device: 'srv' }, { free_bytes: 1024000000 }]]);
+    expect(pick(samples, 'memory')).toEqual([[{ device: 'srv' }, { free_bytes: 1024000000n }]]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Sample } from '../../../agent/sample';
 import { detectProfile } from '../profiles';
 import type { ModuleContext, SnmpModule, SystemInfo, Varbinds } from '../types';
-import { compact, num, round, sample, table } from './util';
+import { bytes, compact, num, round, sample, table } from './util';
 
 /**
  * UCD-SNMP-MIB (net-snmp's own MIB, 1.3.6.1.4.1.2021): load averages and memory in kB.
@@ -46,7 +46,7 @@ function kb(vb: Varbinds, oid: string): number | undefined {
 function memorySample(vb: Varbinds, ctx: ModuleContext): Sample | undefined {
   const free = kb(vb, UCD.memAvailReal);
   const hasHrRam = [...vb].some(([oid, v]) => oid.startsWith(UCD.hrStorageType + '.') && v === HR_RAM);
-  if (hasHrRam) return sample('memory', ctx, {}, { free_bytes: free });
+  if (hasHrRam) return sample('memory', ctx, {}, { free_bytes: bytes(free) });
   const total = kb(vb, UCD.memTotalReal);
   const buffers = kb(vb, UCD.memBuffer) ?? 0;
   const cached = kb(vb, UCD.memCached) ?? 0;
@@ -59,15 +59,16 @@ function memorySample(vb: Varbinds, ctx: ModuleContext): Sample | undefined {
     ctx,
     {},
     {
-      total_bytes: total,
-      used_bytes: used,
+      total_bytes: bytes(total),
+      used_bytes: bytes(used),
       used_percent: used !== undefined && total ? round((used / total) * 100) : undefined,
-      free_bytes: free,
-      buffers_bytes: buffers || undefined,
-      cached_bytes: cached || undefined,
-      swap_total_bytes: swapTotal,
-      swap_used_bytes:
+      free_bytes: bytes(free),
+      buffers_bytes: bytes(buffers || undefined),
+      cached_bytes: bytes(cached || undefined),
+      swap_total_bytes: bytes(swapTotal),
+      swap_used_bytes: bytes(
         swapTotal !== undefined && swapFree !== undefined ? Math.max(0, swapTotal - swapFree) : undefined,
+      ),
     },
   );
 }

@@ -37,6 +37,14 @@ export function round(v: number, digits = 2): number {
   return Math.round(v * f) / f;
 }
 
+/**
+ * A byte count as an InfluxDB integer (bigint), like every other writer's `*_bytes` fields: one
+ * field with two types is a "field type conflict" and InfluxDB drops the later writer's points.
+ */
+export function bytes(v: number | undefined): bigint | undefined {
+  return v === undefined || !Number.isFinite(v) ? undefined : BigInt(Math.round(v));
+}
+
 /** Rows of a table: index (the OID part after `entry.column.`) -> column number -> value. */
 export function table(vb: Varbinds, entry: string): Map<string, Map<number, SnmpValue>> {
   const rows = new Map<string, Map<number, SnmpValue>>();
