@@ -3,6 +3,7 @@ import type { Collector } from '../collectors/contract';
 import type { NocConfig } from '../config/load';
 import { StatusServer } from './http';
 import { inventorySamples } from './inventory';
+import { startServiceLevelJobs } from './jobs/service-levels';
 import type { LoggerFactory } from './log';
 import { Metrics } from './metrics';
 import { Pipeline, SampleListener, SampleWriter } from './pipeline';
@@ -76,6 +77,7 @@ export class Agent {
     // Calendar jobs run in the organisation's time zone (WIB by default).
     const timezone = this.opts.config.organisation.timezone;
     this.tasks.push(cron.schedule('5 0 * * *', () => this.writeInventory(), { timezone }));
+    this.tasks.push(startServiceLevelJobs({ ...this.opts, pipeline: this.pipeline, now: this.now }));
     const every = (this.opts.selfMetricsSeconds ?? 60) * 1000;
     this.selfTimer = setInterval(
       () => this.opts.writer.write(selfSamples(this.refreshMetrics(), this.now())),

@@ -14,25 +14,45 @@ export interface RackCapacity {
   power: RackPower;
 }
 
+/** The last PDU and UPS readings (within the hour before `now`) the capacity figures use. */
+export interface PowerReadings {
+  /** PDU whole-device readings by device id: `power_watts`. */
+  pdu: Map<string, Record<string, number | null>>;
+  /** UPS readings by device id: `output_watts`, `load_percent`, `runtime_minutes`. */
+  ups: Map<string, Record<string, number | null>>;
+}
+
+export const NO_READINGS: PowerReadings = { pdu: new Map(), ups: new Map() };
+
+/** Reads the last PDU/UPS values of the past hour from InfluxDB (the I/O half of capacityReport). */
+export async function fetchPowerReadings(
+  edge: InfluxEdge,
+  config: NocConfig,
+  now: number,
+): Promise<PowerReadings> {
+  const src = await pickSource(edge, now - 3_600_000, now, config.influx.retention.rawDays);
+  // PDU: the whole-device reading; UPS: output watts (or load % of nothing else is known).
+  const pdu = await fetchLatest(edge, 'pdu', ['power_watts'], now, src, `"scope" = 'device'`);
+  const ups = await fetchLatest(edge, 'ups', ['output_watts', 'load_percent', 'runtime_minutes'], now, src);
+  return { pdu, ups };
+}
+
 export async function capacityReport(
   edge: InfluxEdge | undefined,
   config: NocConfig,
   q: { now: number; site?: string },
 ) {
-  const racks = config.racks.filter((r) => !q.site || r.site === q.site);
-  const src = edge
-    ? await pickSource(edge, q.now - 3_600_000, q.now, config.influx.retention.rawDays)
-    : undefined;
-  // PDU: the whole-device reading; UPS: output watts (or load % of nothing else is known).
-  const pdu =
-    edge && src
-      ? await fetchLatest(edge, 'pdu', ['power_watts'], q.now, src, `"scope" = 'device'`)
-      : new Map();
-  const ups =
-    edge && src
-      ? await fetchLatest(edge, 'ups', ['output_watts', 'load_percent', 'runtime_minutes'], q.now, src)
-      : new Map();
+  const readings = edge ? await fetchPowerReadings(edge, config, q.now) : NO_READINGS;
+  return capacityFrom(config, readings, q.site);
+}
 
+export type CapacityReport = ReturnType<typeof capacityFrom>;
+
+/** The pure half: the configuration's racks and devices with the given readings. */
+export function capacityFrom(config: NocConfig, readings: PowerReadings, site?: string) {
+  const { pdu, ups } = readings;
+  const q = { site };
+  const racks = config.racks.filter((r) => !q.site || r.site === q.site);
   // A UPS or PDU may feed several racks' feeds: its reading is shared between them evenly.
   const sharedBy = new Map<string, number>();
   for (const r of config.racks)

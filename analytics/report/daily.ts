@@ -1,52 +1,92 @@
-import { summarise } from '../availability';
+import type { Sample } from '../../agent/sample';
+import type { NocConfig } from '../../config/load';
+import { aggregate, AvailabilityResult, summarise } from '../availability';
 import { summariseBandwidth } from '../bandwidth';
-import { line } from '../influx/client';
 import { days } from '../period';
 import { slice } from '../timeline';
 import type { Timelines } from './availability';
-import type { RackCapacity } from './capacity';
+import type { CapacityReport } from './capacity';
+import { capacityPoints } from './capacity-points';
+import { defined, point, toLines } from './points';
+import { ROLLUP_RP } from '../../agent/writer/retention';
 
 /**
- * Line protocol for the summaries written back to InfluxDB (docs/metrics.md, "Service levels"):
+ * The summaries written back to InfluxDB (docs/metrics.md, "Service levels"):
  * `availability_daily` and `bandwidth_daily` one point per object and local day, stamped at the
- * day's start; `capacity` one point per rack, feed and UPS, stamped now.
+ * day's start; `capacity` (capacity-points.ts) one point per rack, feed, UPS and agency, stamped
+ * now. The agent's service-level job sends the points through its pipeline; the CLI's --write
+ * sends the same points as line protocol.
  */
 const s = (ms: number) => ms / 1000;
 
-export function availabilityDailyLines(t: Timelines): string[] {
-  const lines: (string | undefined)[] = [];
-  for (const o of t.objects) {
-    const tl = t.final.get(`${o.kind}:${o.id}`);
-    if (!tl?.length) continue;
-    for (const d of days(t.from, t.to)) {
-      const part = slice(tl, d.from, d.to);
-      if (!part.length) continue;
-      const r = summarise(part, part[0].from, part[part.length - 1].to);
-      lines.push(
-        line(
-          'availability_daily',
-          { object: o.kind, id: o.id, agency: o.agency, site: o.site },
-          {
-            availability_percent: r.availabilityPercent,
-            up_seconds: s(r.upMs),
-            down_seconds: s(r.downMs),
-            unknown_seconds: s(r.unknownMs),
-            maintenance_seconds: s(r.maintenanceMs),
-            parent_seconds: s(r.parentMs),
-            outages: BigInt(r.outageCount),
-            longest_outage_seconds: s(r.longestOutageMs),
-            target_percent: o.targetPercent,
-          },
-          d.from,
-        ),
-      );
-    }
-  }
-  return lines.filter((l): l is string => l !== undefined);
+/**
+ * Where the daily summaries go: they are read over a year, so into the `rollup` retention
+ * policy (kept influx.retention.rollupDays) when the agent manages retention on 1.x, not into
+ * `raw` (rawDays). Otherwise the database's default policy (2.x: the bucket's retention).
+ */
+export const dailyRetentionPolicy = (config: NocConfig): string | undefined =>
+  config.influx.version === 1 && config.influx.retention.manage ? ROLLUP_RP : undefined;
+
+function availabilityPoint(
+  kind: string,
+  id: string,
+  tags: { agency?: string; site?: string },
+  r: AvailabilityResult,
+  day: number,
+  targetPercent?: number,
+): Sample | undefined {
+  return point(
+    'availability_daily',
+    { object_kind: kind, object: id, agency: tags.agency, site: tags.site },
+    {
+      availability_percent: r.availabilityPercent,
+      // The dashboards sum these two over any range: 100 × (1 − downtime ÷ monitored).
+      monitored_seconds: s(r.monitoredMs),
+      downtime_seconds: s(r.downMs),
+      up_seconds: s(r.upMs),
+      unknown_seconds: s(r.unknownMs),
+      maintenance_seconds: s(r.maintenanceMs),
+      parent_seconds: s(r.parentMs),
+      outages: BigInt(r.outageCount),
+      longest_outage_seconds: s(r.longestOutageMs),
+      target_percent: targetPercent,
+    },
+    day,
+  );
 }
 
+/**
+ * One point per device, link and service and local day; and per agency and site (their devices'
+ * time added up, as `noc availability --by agency|site` does).
+ */
+export function availabilityDailyPoints(t: Timelines): Sample[] {
+  const out: (Sample | undefined)[] = [];
+  for (const d of days(t.from, t.to)) {
+    const groups = {
+      agency: new Map<string, AvailabilityResult[]>(),
+      site: new Map<string, AvailabilityResult[]>(),
+    };
+    for (const o of t.objects) {
+      const tl = t.final.get(`${o.kind}:${o.id}`);
+      const part = tl ? slice(tl, d.from, d.to) : [];
+      if (!part.length) continue;
+      const r = summarise(part, part[0].from, part[part.length - 1].to);
+      out.push(availabilityPoint(o.kind, o.id, o, r, d.from, o.targetPercent));
+      if (o.kind !== 'device') continue;
+      if (o.agency) groups.agency.set(o.agency, [...(groups.agency.get(o.agency) ?? []), r]);
+      if (o.site) groups.site.set(o.site, [...(groups.site.get(o.site) ?? []), r]);
+    }
+    for (const kind of ['agency', 'site'] as const)
+      for (const [id, results] of [...groups[kind].entries()].sort(([a], [b]) => a.localeCompare(b)))
+        out.push(availabilityPoint(kind, id, { [kind]: id }, aggregate(results), d.from));
+  }
+  return defined(out);
+}
+
+export const availabilityDailyLines = (t: Timelines): string[] => toLines(availabilityDailyPoints(t));
+
 /** Daily bandwidth from the 5-minute series of one link, aligned with its timestamps. */
-export function bandwidthDailyLines(
+export function bandwidthDailyPoints(
   id: string,
   tags: { kind: 'link' | 'queue'; agency?: string },
   times: number[],
@@ -55,10 +95,12 @@ export function bandwidthDailyLines(
   from: number,
   to: number,
   capacityBps?: number,
-): string[] {
-  const out: string[] = [];
+): Sample[] {
+  const out: (Sample | undefined)[] = [];
   let i = 0;
   for (const d of days(from, to)) {
+    // Series may start before the period (a lookback): skip what lies before the day.
+    while (i < times.length && times[i] < d.from) i++;
     const start = i;
     while (i < times.length && times[i] < d.to) i++;
     if (i === start) continue;
@@ -68,77 +110,34 @@ export function bandwidthDailyLines(
       intervalSeconds: 300,
       capacityBps,
     });
-    const l = line(
-      'bandwidth_daily',
-      { [tags.kind]: id, agency: tags.agency },
-      {
-        p95_in_bps: b.p95InBps,
-        p95_out_bps: b.p95OutBps,
-        p95_max_bps: b.p95MaxBps,
-        p95_aggregate_bps: b.p95AggregateBps,
-        avg_in_bps: b.avgInBps,
-        avg_out_bps: b.avgOutBps,
-        peak_in_bps: b.peakInBps,
-        peak_out_bps: b.peakOutBps,
-        volume_in_bytes: b.volumeInBytes,
-        volume_out_bytes: b.volumeOutBytes,
-        avg_utilisation_percent: b.avgUtilisationPercent,
-        peak_utilisation_percent: b.peakUtilisationPercent,
-        samples: BigInt(b.samples),
-      },
-      d.from,
-    );
-    if (l) out.push(l);
-  }
-  return out;
-}
-
-/** 100 × measured ÷ rated: what the rack-/feed-power-high rules and the power board read. */
-const powerPercent = (measured: number | null, rated: number) =>
-  measured === null || !(rated > 0) ? undefined : (100 * measured) / rated;
-
-export function capacityLines(racks: RackCapacity[], now: number): string[] {
-  const out: (string | undefined)[] = [];
-  for (const r of racks) {
-    const rated = r.power.feeds.reduce((a, f) => a + f.ratedWatts, 0);
     out.push(
-      line(
-        'capacity',
-        { scope: 'rack', rack: r.id, site: r.site },
+      point(
+        'bandwidth_daily',
+        { [tags.kind]: id, agency: tags.agency },
         {
-          u_used: BigInt(r.space.usedU),
-          u_free: BigInt(r.space.freeU),
-          u_largest_free: BigInt(r.space.largestFreeU),
-          allocated_watts: r.power.allocatedWatts,
-          measured_watts: r.power.measuredWatts,
-          load_watts: r.power.loadWatts,
-          side_a_available_watts: r.power.sideAvailableWatts.A,
-          side_b_available_watts: r.power.sideAvailableWatts.B,
-          redundant: r.power.redundant,
-          power_percent: powerPercent(r.power.measuredWatts, rated),
+          p95_in_bps: b.p95InBps,
+          p95_out_bps: b.p95OutBps,
+          p95_max_bps: b.p95MaxBps,
+          p95_aggregate_bps: b.p95AggregateBps,
+          avg_in_bps: b.avgInBps,
+          avg_out_bps: b.avgOutBps,
+          peak_in_bps: b.peakInBps,
+          peak_out_bps: b.peakOutBps,
+          volume_in_bytes: b.volumeInBytes,
+          volume_out_bytes: b.volumeOutBytes,
+          avg_utilisation_percent: b.avgUtilisationPercent,
+          peak_utilisation_percent: b.peakUtilisationPercent,
+          samples: BigInt(b.samples),
         },
-        now,
+        d.from,
       ),
     );
-    for (const f of r.power.feeds)
-      out.push(
-        line(
-          'capacity',
-          { scope: 'feed', rack: r.id, site: r.site, feed: f.id, side: f.side },
-          {
-            rated_watts: f.ratedWatts,
-            available_watts: f.availableWatts,
-            allocated_watts: f.allocatedWatts,
-            measured_watts: f.measuredWatts,
-            load_watts: f.loadWatts,
-            utilisation_percent: f.utilisationPercent,
-            max_utilisation_percent: f.maxUtilisationPercent,
-            headroom_watts: f.headroomWatts,
-            power_percent: powerPercent(f.measuredWatts, f.ratedWatts),
-          },
-          now,
-        ),
-      );
   }
-  return out.filter((l): l is string => l !== undefined);
+  return defined(out);
 }
+
+export const bandwidthDailyLines = (...args: Parameters<typeof bandwidthDailyPoints>): string[] =>
+  toLines(bandwidthDailyPoints(...args));
+
+export const capacityLines = (report: CapacityReport, config: NocConfig, now: number): string[] =>
+  toLines(capacityPoints(report, config, now));

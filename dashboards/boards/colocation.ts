@@ -21,9 +21,9 @@ export function colocationBoard(ctx: BoardContext): Dashboard {
         tr(ctx, 'Ruang rak', 'Rack space'),
         targets({
           query: racks([
-            'last("u_used") AS "U terpakai"',
-            'last("u_free") AS "U kosong"',
-            'last("u_largest_free") AS "blok kosong terbesar"',
+            'last("units_used") AS "U terpakai"',
+            'last("units_free") AS "U kosong"',
+            'last("largest_free_block_u") AS "blok kosong terbesar"',
           ]),
           format: 'table',
         }),
@@ -35,10 +35,7 @@ export function colocationBoard(ctx: BoardContext): Dashboard {
     place(
       barGauge(
         tr(ctx, 'Rak terisi', 'Rack fill'),
-        targets({
-          query: racks(['100 * last("u_used") / (last("u_used") + last("u_free"))']),
-          alias: '$tag_rack',
-        }),
+        targets({ query: racks(['last("units_used_percent")']), alias: '$tag_rack' }),
         { unit: 'percent', min: 0, max: 100, thresholds: steps(75, 90) },
       ),
       12,
@@ -51,9 +48,9 @@ export function colocationBoard(ctx: BoardContext): Dashboard {
           query: influxql({
             measurement: 'capacity',
             select: [
-              'last("allocated_watts") AS "dialokasikan"',
-              'last("measured_watts") AS "terukur"',
-              'last("available_watts") AS "tersedia"',
+              'last("power_allocated_watts") AS "dialokasikan"',
+              'last("power_measured_watts") AS "terukur"',
+              'last("power_available_watts") AS "tersedia"',
               'last("power_percent") AS "persen"',
             ],
             vars: ['site'],
@@ -70,15 +67,15 @@ export function colocationBoard(ctx: BoardContext): Dashboard {
     ),
     place(
       timeseries(
-        tr(ctx, `Daya dialokasikan per ${ctx.config.organisation.agencyLabel}`, 'Allocated power per agency'),
+        tr(ctx, `Daya per ${ctx.config.organisation.agencyLabel}`, 'Power per agency'),
         targets({
-          // Nothing measures an agency's power: its devices' allocations from the daily inventory.
           query: influxql({
-            measurement: 'inventory',
-            select: ['sum("watts_allocated")'],
+            measurement: 'capacity',
+            select: ['last("power_measured_watts")'],
+            where: ['"scope" = \'agency\''],
             vars: ['agency'],
             groupBy: ['agency'],
-          }).replace('time($__interval)', 'time(1d)'),
+          }),
           alias: '$tag_agency',
         }),
         { unit: 'watt', min: 0, stack: true },

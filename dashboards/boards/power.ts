@@ -138,17 +138,13 @@ export function powerBoard(ctx: BoardContext): Dashboard {
         targets({
           query: influxql({
             measurement: 'capacity',
-            // The rack's load against what the other side alone may carry (analytics capacity).
-            select: [
-              `100 * last("load_watts") / last("side_b_available_watts") AS "${tr(ctx, 'A padam', 'A down')}"`,
-              `100 * last("load_watts") / last("side_a_available_watts") AS "${tr(ctx, 'B padam', 'B down')}"`,
-            ],
+            select: ['last("failover_percent")'],
             vars: ['site'],
             where: ['"scope" = \'rack\''],
             groupBy: ['rack'],
             timeBuckets: false,
           }),
-          alias: '$tag_rack $col',
+          alias: '$tag_rack',
         }),
         { unit: 'percent', min: 0, max: 100, thresholds: steps(80, 100) },
       ),

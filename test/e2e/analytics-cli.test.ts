@@ -230,20 +230,21 @@ describe('noc availability over the generated year 2025', () => {
   it('--write stores availability_daily', async () => {
     expect(noc(['availability', '--period', '2025-10', '--write', '-c', conf]).status).toBe(0);
     const r = await q(
-      `SELECT * FROM availability_daily WHERE "id" = 'rtr-setda' AND time = ${Date.parse('2025-10-11T17:00:00Z')}ms`,
+      `SELECT * FROM "rollup".availability_daily WHERE "object" = 'rtr-setda' AND time = ${Date.parse('2025-10-11T17:00:00Z')}ms`,
     );
     const s = r.results[0].series![0];
     const v = Object.fromEntries(s.columns.map((c, i) => [c, s.values[0][i]]));
     // 12 Oct: 1,440 m, down 60 m: 95.8333 %.
     expect(v).toMatchObject({
-      down_seconds: 3600,
+      downtime_seconds: 3600,
+      monitored_seconds: 86400,
       up_seconds: 82800,
       outages: 1,
-      object: 'device',
+      object_kind: 'device',
       agency: 'setda',
     });
     expect(v.availability_percent).toBeCloseTo((100 * 1380) / 1440, 9);
-    const days = await q(`SELECT count(up_seconds) FROM availability_daily WHERE "id" = 'core'`);
+    const days = await q(`SELECT count(up_seconds) FROM "rollup".availability_daily WHERE "object" = 'core'`);
     expect(days.results[0].series![0].values[0][1]).toBe(31);
   });
 });
@@ -307,7 +308,7 @@ describe('noc bandwidth for October 2025 (8,928 five-minute samples per link)', 
       committed: { verdict: 'below', ceilingBps: 80e6, saturatedSamples: 1116 },
     });
     const d = await q(
-      `SELECT p95_in_bps, volume_in_bytes, samples FROM bandwidth_daily WHERE "link" = 'isp-2' AND time = ${Date.parse('2025-10-14T17:00:00Z')}ms`,
+      `SELECT p95_in_bps, volume_in_bytes, samples FROM "rollup".bandwidth_daily WHERE "link" = 'isp-2' AND time = ${Date.parse('2025-10-14T17:00:00Z')}ms`,
     );
     // 15 Oct: 252 × 30 + 36 × 80 Mbps; rank ceil(0.95 × 288) = 274 > 252: 80 Mbps.
     expect(d.results[0].series![0].values[0].slice(1)).toEqual([
@@ -367,7 +368,7 @@ describe('noc capacity and noc colocation check', () => {
     expect(row(r.stdout, 'ups-1')).toEqual(['ups-1', '45 %', '55 %', '12 menit', '-3 menit', 'tidak']);
     expect(row(r.stdout, 'RSUD Kabupaten')).toEqual(['RSUD Kabupaten', '1', '2 U', '400 W']);
     const c = await q(
-      `SELECT u_free, u_largest_free, measured_watts, redundant, power_percent FROM capacity WHERE "scope" = 'rack' AND "rack" = 'R1'`,
+      `SELECT units_free, largest_free_block_u, power_measured_watts, redundant, power_percent FROM capacity WHERE "scope" = 'rack' AND "rack" = 'R1'`,
     );
     // power_percent (what rack-power-high reads): measured 1,200 W of 2 × 3,680 W rated.
     expect(c.results[0].series![0].values[0].slice(1)).toEqual([38, 31, 1200, true, (100 * 1200) / 7360]);

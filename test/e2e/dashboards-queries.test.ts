@@ -8,8 +8,9 @@ import { silentLogger } from '../../agent/log';
 import { Pipeline } from '../../agent/pipeline';
 import type { Incident } from '../../alerting/types';
 import { incidentSample } from '../../alerting/view';
-import { rackPower, rackSpace } from '../../analytics/capacity';
-import { availabilityDailyLines, capacityLines } from '../../analytics/report/daily';
+import { capacityFrom } from '../../analytics/report/capacity';
+import { capacityPoints } from '../../analytics/report/capacity-points';
+import { availabilityDailyLines } from '../../analytics/report/daily';
 import { slaObjects } from '../../analytics/report/inventory';
 import { hostSamples, HostReading } from '../../collectors/host/parse';
 import { pingSample, summarise } from '../../collectors/ping/parse';
@@ -41,9 +42,8 @@ let dir: string;
 const listing: string[] = [];
 
 /** One hour of data, built through the writers' own code (collectors, alerting, analytics, agent). */
-function dataset(): string[] {
+function dataset(): { lines: string[]; daily: string[] } {
   const out: Sample[] = [];
-  const lines: string[] = [];
   const link = config.links.find((l) => l.committedRate)!;
   const router = config.devices.find((d) => d.id === link.device)!;
   const ups = config.devices.filter((d) => d.kind === 'ups');
@@ -99,21 +99,17 @@ function dataset(): string[] {
       for (const s of upsModule.parse(upsVb, { device: u.id, time: t, state: new Map() })) sink.sample(s);
     for (const p of pdu)
       for (const s of apcPduModule.parse(pduVb, { device: p.id, time: t, state: new Map() })) sink.sample(s);
-    // Capacity as `noc capacity --write` writes it, with every feed measured.
-    const racks = config.racks.map((r) => ({
-      id: r.id,
-      site: r.site,
-      space: rackSpace(r.heightU, [{ id: 'srv', u: 10, heightU: 2 }]),
-      power: rackPower(
-        r.feeds,
-        [{ id: 'srv', watts: 400, feeds: r.feeds.map((f) => f.id) }],
-        Object.fromEntries(r.feeds.map((f) => [f.id, { watts: 1500, sharedBy: 1 }])),
-      ),
-    }));
-    lines.push(...capacityLines(racks, t));
+    // Capacity as the agent's service-level job publishes it (through the pipeline), every
+    // PDU and UPS feed measured so rack, feed and agency points carry measured power.
+    const readings = {
+      pdu: new Map(pdu.map((p) => [p.id, { power_watts: 1500 }])),
+      ups: new Map(ups.map((u) => [u.id, { output_watts: 1500, load_percent: 40, runtime_minutes: 30 }])),
+    };
+    for (const s of capacityPoints(capacityFrom(config, readings), config, t)) sink.sample(s);
   }
   // Daily availability as `noc availability --write` writes it: three days, one 10-minute outage
-  // each, stamped at each day's start; the last day starts in the queried hour.
+  // each, stamped at each day's start; the last day starts in the queried hour. They go to the
+  // `rollup` retention policy, as the agent's daily job and --write put them.
   const day = 86_400_000;
   const from = now - 2 * day - 1800_000;
   const segments = (d: number) => [
@@ -123,9 +119,13 @@ function dataset(): string[] {
   ];
   const objects = slaObjects(config);
   const final = new Map(objects.map((o) => [`${o.kind}:${o.id}`, [0, 1, 2].flatMap(segments)]));
-  lines.push(
-    ...availabilityDailyLines({ objects, final, from, to: now - 1000, source: { kind: 'raw', from: '' } }),
-  );
+  const daily = availabilityDailyLines({
+    objects,
+    final,
+    from,
+    to: now - 1000,
+    source: { kind: 'raw', from: '' },
+  });
   const incident: Incident = {
     id: 'INC-1',
     key: 'k',
@@ -164,15 +164,18 @@ function dataset(): string[] {
     out.push(...selfSamples(agent.metrics, t));
   }
   out.push(...inventorySamples(config, now - 1000));
-  return [...out.filter((s) => s.measurement !== 'probe').map(toLineProtocol), ...lines];
+  return { lines: out.filter((s) => s.measurement !== 'probe').map(toLineProtocol), daily };
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'noc-dash-'));
   influx = await startInfluxd(join(dir, 'influx'));
   await influxQuery(influx.url, 'noc', 'CREATE DATABASE noc');
-  const lines = dataset();
+  // The daily summaries are kept in `rollup` (analytics/report/daily.ts dailyRetentionPolicy).
+  await influxQuery(influx.url, 'noc', 'CREATE RETENTION POLICY "rollup" ON noc DURATION 400d REPLICATION 1');
+  const { lines, daily } = dataset();
   for (let i = 0; i < lines.length; i += 5000) await influxWrite(influx.url, 'noc', lines.slice(i, i + 5000));
+  await influxWrite(influx.url, 'noc', daily, 'rollup');
 });
 
 afterAll(async () => {

@@ -35,7 +35,7 @@ export function alertingReads(): Read[] {
 }
 
 /**
- * Every `SELECT … FROM "measurement" …` of one InfluxQL text (subqueries included): fields are
+ * Every `SELECT … FROM ["rp".]"measurement" …` of one InfluxQL text (subqueries included): fields are
  * the quoted names of its select list (aliases removed), tags those of its WHERE and GROUP BY.
  * The part after the measurement ends at the subquery's closing parenthesis.
  */
@@ -46,7 +46,8 @@ export function parseQuery(reader: string, query: string): Read[] {
     return [
       { reader, measurement: show[1], fields: [], tags: [show[2], ...quoted(show[3] ?? '')], values: {} },
     ];
-  for (const m of query.matchAll(/FROM "([^"]+)"/g)) {
+  // `FROM "rollup"."availability_daily"`: the retention policy is not the measurement.
+  for (const m of query.matchAll(/FROM (?:"[^"]+"\.)?"([^"]+)"/g)) {
     const before = query.slice(0, m.index);
     const select = before.slice(before.lastIndexOf('SELECT ') + 7).replace(/ AS "[^"]*"/g, '');
     const rest = untilClose(query.slice(m.index! + m[0].length));

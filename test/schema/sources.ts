@@ -10,8 +10,9 @@ import { Pipeline } from '../../agent/pipeline';
 import { selfSamples } from '../../agent/self-samples';
 import { incidentSample } from '../../alerting/view';
 import type { Incident } from '../../alerting/types';
-import { rackPower, rackSpace } from '../../analytics/capacity';
-import { availabilityDailyLines, bandwidthDailyLines, capacityLines } from '../../analytics/report/daily';
+import { capacityFrom, PowerReadings } from '../../analytics/report/capacity';
+import { capacityPoints } from '../../analytics/report/capacity-points';
+import { availabilityDailyPoints, bandwidthDailyPoints, capacityLines } from '../../analytics/report/daily';
 import { slaObjects } from '../../analytics/report/inventory';
 import { interfaceSample, InterfaceReading } from '../../collectors/common/interface';
 import { hostSamples } from '../../collectors/host/parse';
@@ -302,22 +303,23 @@ function analytics(): Record<string, Sample[]> {
   const source = { kind: 'raw' as const, from: '' };
   const times = Array.from({ length: 288 }, (_, i) => from + i * 300_000);
   const rates = times.map((_, i) => 1e6 + i);
-  const rack = config.racks[0];
-  const power = rackPower(rack.feeds, [{ id: 'srv', watts: 400, feeds: ['A', 'B'] }], {
-    A: { watts: 500, sharedBy: 1 },
-    B: { watts: 700, sharedBy: 1 },
-  });
-  const racks = [
-    { id: rack.id, site: rack.site, space: rackSpace(42, [{ id: 'srv', u: 10, heightU: 2 }]), power },
-  ];
-  const lines = (l: string[]) => l.map(parseLine);
-  return {
-    'analytics availability_daily': lines(
-      availabilityDailyLines({ objects, final, from, to: from + day, source }),
+  // Every PDU and UPS of the example measured, so rack, feed, UPS and agency points carry all fields.
+  const readings: PowerReadings = {
+    pdu: new Map(config.devices.filter((d) => d.kind === 'pdu').map((d) => [d.id, { power_watts: 700 }])),
+    ups: new Map(
+      config.devices
+        .filter((d) => d.kind === 'ups')
+        .map((d) => [d.id, { output_watts: 900, load_percent: 45, runtime_minutes: 12 }]),
     ),
-    'analytics bandwidth_daily': lines([
-      ...bandwidthDailyLines('isp-1', { kind: 'link' }, times, rates, rates, from, from + day, 100e6),
-      ...bandwidthDailyLines(
+  };
+  const capacity = capacityFrom(config, readings);
+  return {
+    // The agent's daily job writes these points as they are; `noc availability|bandwidth --write`
+    // writes the same points as line protocol.
+    'analytics availability_daily': availabilityDailyPoints({ objects, final, from, to: from + day, source }),
+    'analytics bandwidth_daily': [
+      ...bandwidthDailyPoints('isp-1', { kind: 'link' }, times, rates, rates, from, from + day, 100e6),
+      ...bandwidthDailyPoints(
         'dinkes',
         { kind: 'queue', agency: 'dinkes' },
         times,
@@ -326,9 +328,19 @@ function analytics(): Record<string, Sample[]> {
         from,
         from + day,
       ),
-    ]),
-    'analytics capacity': lines(capacityLines(racks, T)),
+    ],
+    // `noc capacity --write`: line protocol, read back with InfluxDB's typing.
+    'analytics capacity': capacityLines(capacity, config, T).map(parseLine),
   };
+}
+
+/** The agent's service-level job publishes capacity through the pipeline (inventory tags added). */
+function capacityJob(): Sample[] {
+  const readings: PowerReadings = {
+    pdu: new Map(config.devices.filter((d) => d.kind === 'pdu').map((d) => [d.id, { power_watts: 700 }])),
+    ups: new Map(config.devices.filter((d) => d.kind === 'ups').map((d) => [d.id, { load_percent: 45 }])),
+  };
+  return capacityPoints(capacityFrom(config, readings), config, T);
 }
 
 /** Collector samples go through the real pipeline, which adds the inventory tags (kind, site, agency). */
@@ -348,6 +360,7 @@ export function allSources(): Record<string, Sample[]> {
   }
   Object.assign(out, snmpRepresentative(), routeros(), probes());
   out.host = host();
+  out['agent service-levels capacity'] = capacityJob();
   for (const [name, samples] of Object.entries(out)) out[name] = throughPipeline(samples);
   out['agent noc_agent'] = agentSelf();
   out['agent inventory'] = inventorySamples(config, T);

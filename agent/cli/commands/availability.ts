@@ -10,7 +10,7 @@ import {
 } from '../../../analytics/cli/common';
 import { duration, pct } from '../../../analytics/format';
 import { currentMonth, parsePeriod } from '../../../analytics/period';
-import { availabilityDailyLines } from '../../../analytics/report/daily';
+import { availabilityDailyLines, dailyRetentionPolicy } from '../../../analytics/report/daily';
 import { availabilityRows, GroupBy, kindsFor, objectTimelines } from '../../../analytics/report/availability';
 import { configPath } from '../config-option';
 import { EXIT } from '../exit';
@@ -91,7 +91,7 @@ export function registerAvailability(program: Command): void {
         });
         bar.stop();
         const rows = availabilityRows(t, opts.by as GroupBy);
-        if (opts.write) await edge.write(availabilityDailyLines(t));
+        if (opts.write) await edge.write(availabilityDailyLines(t), dailyRetentionPolicy(config));
         // Agencies and sites are shown by name; devices, links and services carry their own.
         const groups = opts.by === 'agency' ? config.agencies : opts.by === 'site' ? config.sites : [];
         const names = new Map<string, string>(groups.map((x) => [x.id, x.name]));

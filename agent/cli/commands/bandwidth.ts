@@ -12,7 +12,7 @@ import type { CommittedVerdict } from '../../../analytics/bandwidth';
 import { gb, mbps, num, pct } from '../../../analytics/format';
 import { currentMonth, parsePeriod } from '../../../analytics/period';
 import { bandwidthReport, BandwidthRow } from '../../../analytics/report/bandwidth';
-import { bandwidthDailyLines } from '../../../analytics/report/daily';
+import { bandwidthDailyLines, dailyRetentionPolicy } from '../../../analytics/report/daily';
 import { configPath } from '../config-option';
 import { EXIT } from '../exit';
 import { renderTable } from '../format';
@@ -117,7 +117,7 @@ export function registerBandwidth(program: Command): void {
                 )
               : [];
           });
-          await edge.write(lines);
+          await edge.write(lines, dailyRetentionPolicy(config));
         }
         if (opts.format === 'json') {
           console.log(

@@ -90,7 +90,7 @@ export function registerCapacity(program: Command): void {
       const lang = langOf(config);
       const { report, warning } = await capacityWithWarning(config, opts.site);
       if (warning) console.error(warning);
-      if (opts.write) await edgeFor(config).write(capacityLines(report.racks, Date.now()));
+      if (opts.write) await edgeFor(config).write(capacityLines(report, config, Date.now()));
       if (opts.format === 'json') {
         console.log(JSON.stringify(report, null, 2));
         return;
