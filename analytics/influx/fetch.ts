@@ -43,6 +43,18 @@ export function chunks(from: number, to: number, size = 31 * 86_400_000): [numbe
   return out;
 }
 
+/**
+ * Chunk length for a query over `series` series sampled every intervalMs, so one answer stays
+ * under maxRows rows: a month of 5-minute rollups for 2,000 links is 18 M rows (≈ 700 MB of
+ * JSON, past V8's largest string), a day and a half of them is 1 M. At most a month, at least
+ * an hour.
+ */
+export function chunkMs(series: number, intervalMs: number, maxRows = 1_000_000): number {
+  const month = 31 * 86_400_000;
+  if (series <= 0) return month;
+  return Math.max(3_600_000, Math.min(month, Math.floor(maxRows / series) * intervalMs));
+}
+
 const timeRange = (a: number, b: number) => `time >= ${a}ms AND time < ${b}ms`;
 
 /**
@@ -52,7 +64,15 @@ const timeRange = (a: number, b: number) => `time >= ${a}ms AND time < ${b}ms`;
 export async function fetchUp(
   edge: InfluxEdge,
   src: Source,
-  q: { measurement: string; field: string; groupBy: string[]; where?: string; isUp: (v: unknown) => boolean },
+  q: {
+    measurement: string;
+    field: string;
+    groupBy: string[];
+    where?: string;
+    isUp: (v: unknown) => boolean;
+    /** Chunk length (chunkMs); a month by default. */
+    chunk?: number;
+  },
   from: number,
   to: number,
   lookbackMs: number,
@@ -60,7 +80,7 @@ export async function fetchUp(
 ): Promise<Map<string, UpSeries>> {
   const out = new Map<string, UpSeries>();
   const f = field(src, q.field, 'last');
-  for (const [a, b] of chunks(from - lookbackMs, to)) {
+  for (const [a, b] of chunks(from - lookbackMs, to, q.chunk)) {
     const where = [timeRange(a, b), q.where].filter(Boolean).join(' AND ');
     const series = await edge.query(
       `SELECT ${qi(f)} FROM ${src.from}${qi(q.measurement)} WHERE ${where} GROUP BY ${q.groupBy.map(qi).join(', ')}`,
@@ -95,7 +115,7 @@ export interface RateSeries {
 export async function fetchRates(
   edge: InfluxEdge,
   src: Source,
-  q: { measurement: 'interface' | 'queue'; tag: string; only?: string },
+  q: { measurement: 'interface' | 'queue'; tag: string; only?: string; chunk?: number },
   from: number,
   to: number,
   progress?: () => void,
@@ -104,7 +124,7 @@ export async function fetchRates(
   const where = (a: number, b: number) =>
     [timeRange(a, b), q.only ? `${qi(q.tag)} = ${qs(q.only)}` : `${qi(q.tag)} != ''`].join(' AND ');
   const speed = q.measurement === 'interface';
-  for (const [a, b] of chunks(from, to)) {
+  for (const [a, b] of chunks(from, to, q.chunk)) {
     const sel =
       src.kind === 'rollup'
         ? `SELECT "mean_in_bps", "mean_out_bps"${speed ? ', "last_ifHighSpeed"' : ''} FROM ${src.from}${qi(q.measurement)} WHERE ${where(a, b)} GROUP BY ${qi(q.tag)}`

@@ -10,7 +10,7 @@ import {
   windowsFor,
 } from '../availability';
 import { InfluxEdge } from '../influx/client';
-import { fetchUp, pickSource, ROLLUP_INTERVAL_MS, Source, UpSeries } from '../influx/fetch';
+import { chunkMs, chunks, fetchUp, pickSource, ROLLUP_INTERVAL_MS, Source, UpSeries } from '../influx/fetch';
 import { buildTimeline, combineAll, relabel, Segment } from '../timeline';
 import { configMaintenance, ObjectKind, SlaObject, slaObjects } from './inventory';
 
@@ -75,14 +75,21 @@ export async function objectTimelines(
   const src = await pickSource(edge, from, q.now, config.influx.retention.rawDays);
   const fallback = src.kind === 'rollup' ? ROLLUP_INTERVAL_MS : config.agent.intervalSeconds * 1000;
   const lookback = fallback * sl.maxGapIntervals;
-  const total = 3 * Math.ceil((to - from + lookback) / (31 * 86_400_000) || 1);
+  // Chunks sized by how many series each measurement has, so no answer is too big to parse.
+  const urls = config.services.reduce((n, s) => n + s.urls.length, 0);
+  const chunk = {
+    ping: chunkMs(config.devices.length, fallback),
+    interface: chunkMs(config.links.length, fallback),
+    http: chunkMs(urls, fallback),
+  };
+  const total = Object.values(chunk).reduce((n, c) => n + chunks(from - lookback, to, c).length, 0);
   let done = 0;
   const tick = () => q.progress?.(++done, total);
   const isTrue = (v: unknown) => v === true || v === 1 || v === 'true';
   const ping = await fetchUp(
     edge,
     src,
-    { measurement: 'ping', field: 'up', groupBy: ['device'], isUp: isTrue },
+    { measurement: 'ping', field: 'up', groupBy: ['device'], isUp: isTrue, chunk: chunk.ping },
     from,
     to,
     lookback,
@@ -97,6 +104,7 @@ export async function objectTimelines(
       groupBy: ['link'],
       where: `"link" != ''`,
       isUp: (v) => v === 1,
+      chunk: chunk.interface,
     },
     from,
     to,
@@ -106,7 +114,7 @@ export async function objectTimelines(
   const http = await fetchUp(
     edge,
     src,
-    { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue },
+    { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue, chunk: chunk.http },
     from,
     to,
     lookback,

@@ -1,7 +1,7 @@
 import type { NocConfig } from '../../config/load';
 import { BandwidthSummary, slaCheck, SlaItem, summariseBandwidth } from '../bandwidth';
 import { InfluxEdge } from '../influx/client';
-import { fetchLatency, fetchRates, pickSource } from '../influx/fetch';
+import { chunkMs, fetchLatency, fetchRates, pickSource, ROLLUP_INTERVAL_MS } from '../influx/fetch';
 import { availabilityRows, objectTimelines } from './availability';
 
 /**
@@ -27,6 +27,11 @@ export interface BandwidthQuery {
   to: number;
   now: number;
   link?: string;
+  /**
+   * Link availability over [from, to) when the caller already has the timelines (the audit
+   * report reads the year once): saves reading ping, interface and http again for the SLA check.
+   */
+  availability?: Map<string, number | null>;
   progress?: (done: number, total: number) => void;
 }
 
@@ -39,7 +44,13 @@ export async function bandwidthReport(edge: InfluxEdge, config: NocConfig, q: Ba
   const rates = await fetchRates(
     edge,
     src,
-    { measurement: 'interface', tag: 'link', only: q.link },
+    {
+      measurement: 'interface',
+      tag: 'link',
+      only: q.link,
+      // Raw samples are averaged to 5-minute rows too (GROUP BY time(5m)).
+      chunk: chunkMs(links.length, ROLLUP_INTERVAL_MS),
+    },
     from,
     to,
   );
@@ -49,14 +60,15 @@ export async function bandwidthReport(edge: InfluxEdge, config: NocConfig, q: Ba
     : await fetchRates(edge, src, { measurement: 'queue', tag: 'queue' }, from, to);
   q.progress?.(2, 3);
   const needsSla = links.some((l) => l.contract);
-  const avail = needsSla
-    ? new Map(
+  const avail = !needsSla
+    ? new Map<string, number | null>()
+    : (q.availability ??
+      new Map(
         availabilityRows(
           await objectTimelines(edge, config, { from, to, now: q.now, by: 'link' }),
           'link',
         ).map((r) => [r.id, r.result.availabilityPercent]),
-      )
-    : new Map<string, number | null>();
+      ));
   const rows: BandwidthRow[] = [];
   for (const l of links) {
     const r = rates.get(l.id) ?? { times: [], inBps: [], outBps: [], speedMbps: null };
