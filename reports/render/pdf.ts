@@ -14,6 +14,8 @@ const MARGIN = 50;
 const PAGE = { width: 595.28, height: 841.89 };
 const BOTTOM = PAGE.height - MARGIN - 20;
 const WIDTH = PAGE.width - 2 * MARGIN;
+/** Table text size; wide tables are set smaller (down to 6 pt) rather than cut mid-word. */
+const FONT = 8;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -113,18 +115,62 @@ function renderSection(doc: Doc, report: Report, section: Section): void {
   }
 }
 
-/** Column widths from the content, so short codes do not take the space of descriptions. */
-function widths(doc: Doc, report: Report, table: Table): number[] {
-  doc.fontSize(8);
-  const want = table.columns.map((c) => {
-    const cells = table.rows
-      .slice(0, 200)
-      .map((r) => cellText(r[c.key] ?? null, c, report.meta.lang, report.meta.timezone));
-    const longest = Math.max(doc.widthOfString(c.label), ...cells.map((t) => doc.widthOfString(t)));
-    return Math.min(Math.max(longest + 8, 40), 260);
+/**
+ * Column widths from the content, so short codes do not take the space of descriptions. A
+ * column is never narrower than its longest word (text) or its longest value (numbers, dates
+ * and durations are not wrapped), so nothing is cut mid-word; the space left over goes to the
+ * columns whose full text does not fit yet.
+ */
+export function columnWidths(
+  measure: (text: string) => number,
+  headers: string[],
+  cells: string[][],
+  numeric: boolean[],
+  total: number,
+  measureHeader = measure,
+): { widths: number[]; scale: number } {
+  // 6 pt of cell inset plus slack: pdfkit wraps a word that fills the width exactly.
+  const pad = 12;
+  const longestWord = (t: string, m = measure) => Math.max(0, ...t.split(/\s+/).map(m));
+  const min = headers.map((h, i) => {
+    const values = cells.map((row) => row[i]);
+    const unbroken = numeric[i] ? values.map(measure) : values.map((v) => longestWord(v));
+    return Math.min(Math.max(longestWord(h, measureHeader), ...unbroken) + pad, 160);
   });
-  const total = want.reduce((a, b) => a + b, 0);
-  return want.map((w) => (w / total) * WIDTH);
+  const want = headers.map((h, i) =>
+    Math.max(min[i], Math.min(Math.max(measureHeader(h), ...cells.map((row) => measure(row[i]))) + pad, 260)),
+  );
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  // Too many columns even at their narrowest: the caller shrinks the font by `scale`.
+  if (sumMin >= total) return { widths: min.map((w) => (w / sumMin) * total), scale: total / sumMin };
+  return { widths: share(min, want, total), scale: 1 };
+}
+
+function share(min: number[], want: number[], total: number): number[] {
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  const need = want.map((w, i) => w - min[i]);
+  const sumNeed = need.reduce((a, b) => a + b, 0);
+  const extra = total - sumMin;
+  if (sumNeed > extra) return min.map((w, i) => w + (need[i] / sumNeed) * extra);
+  const sumWant = sumMin + sumNeed;
+  return want.map((w) => w + (w / sumWant) * (total - sumWant));
+}
+
+function widths(doc: Doc, report: Report, table: Table): { widths: number[]; scale: number } {
+  const cells = table.rows
+    .slice(0, 200)
+    .map((r) =>
+      table.columns.map((c) => cellText(r[c.key] ?? null, c, report.meta.lang, report.meta.timezone)),
+    );
+  const measureIn = (font: string) => (t: string) => doc.font(font).fontSize(FONT).widthOfString(t);
+  return columnWidths(
+    measureIn('body'),
+    table.columns.map((c) => c.label),
+    cells,
+    table.columns.map((c) => c.kind !== 'text'),
+    WIDTH,
+    measureIn('bold'),
+  );
 }
 
 function renderTable(doc: Doc, report: Report, table: Table): void {
@@ -140,9 +186,10 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
     );
     return;
   }
-  const cols = widths(doc, report, table);
+  const { widths: cols, scale } = widths(doc, report, table);
+  const size = Math.max(6, FONT * scale);
   const drawRow = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'bold' : 'body').fontSize(8);
+    doc.font(bold ? 'bold' : 'body').fontSize(size);
     const height = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: cols[i] - 6 }))) + 6;
     if (doc.y + height > BOTTOM) {
       doc.addPage();
@@ -151,13 +198,13 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
           table.columns.map((c) => c.label),
           true,
         );
-      doc.font(bold ? 'bold' : 'body').fontSize(8);
+      doc.font(bold ? 'bold' : 'body').fontSize(size);
     }
     const top = doc.y;
     if (bold) doc.rect(MARGIN, top, WIDTH, height).fill('#e8edf3').fillColor('black');
     let x = MARGIN;
     cells.forEach((text, i) => {
-      const numeric = !bold && table.columns[i].kind !== 'text';
+      const numeric = table.columns[i].kind !== 'text';
       doc.text(text, x + 3, top + 3, { width: cols[i] - 6, align: numeric ? 'right' : 'left' });
       x += cols[i];
     });
@@ -189,8 +236,10 @@ function barChart(doc: Doc, report: Report, chart: BarChart): void {
   const top = doc.y + 8;
   const values = chart.bars.map((b) => b.value).filter((v): v is number => v !== null);
   const refs = (chart.lines ?? []).map((l) => l.value);
-  const min = chart.min ?? Math.min(...values, ...refs);
   const max = chart.max ?? Math.max(...values, ...refs);
+  // Without a fixed floor, leave room below the lowest bar so it is still drawn.
+  const low = Math.min(...values, ...refs);
+  const min = chart.min ?? low - Math.max((max - low) * 0.1, 0.001);
   const span = max - min || 1;
   const y = (v: number) => top + height - ((v - min) / span) * height;
   const left = MARGIN + 40;
@@ -282,11 +331,18 @@ function pageNumbers(doc: Doc, report: Report): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('body').fontSize(8).fillColor('#666');
-    doc.text(`${report.meta.title} · ${word} ${i + 1} / ${range.count}`, MARGIN, PAGE.height - MARGIN + 10, {
-      width: WIDTH,
-      align: 'center',
-      lineBreak: false,
-    });
+    // Organisation and period only: the full title would wrap onto a second line.
+    const m = report.meta;
+    doc.text(
+      `${m.organisation} · ${m.periodLabel} · ${word} ${i + 1} / ${range.count}`,
+      MARGIN,
+      PAGE.height - MARGIN + 10,
+      {
+        width: WIDTH,
+        align: 'center',
+        lineBreak: false,
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
 }
