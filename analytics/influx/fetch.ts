@@ -77,6 +77,8 @@ export async function fetchUp(
   to: number,
   lookbackMs: number,
   progress?: () => void,
+  /** When given, each observation goes here (in time order per key) instead of the returned map. */
+  onSample?: (key: string, time: number, up: number) => void,
 ): Promise<Map<string, UpSeries>> {
   const out = new Map<string, UpSeries>();
   const f = field(src, q.field, 'last');
@@ -87,6 +89,12 @@ export async function fetchUp(
     );
     for (const s of series) {
       const key = q.groupBy.map((t) => s.tags[t] ?? '').join('|');
+      if (onSample) {
+        for (const row of s.values)
+          if (row[1] !== null && row[1] !== undefined)
+            onSample(key, row[0] as number, q.isUp(row[1]) ? 1 : 0);
+        continue;
+      }
       const entry = out.get(key) ?? { times: [], up: [] };
       out.set(key, entry);
       for (const row of s.values) {
@@ -115,14 +123,17 @@ export interface RateSeries {
 export async function fetchRates(
   edge: InfluxEdge,
   src: Source,
-  q: { measurement: 'interface' | 'queue'; tag: string; only?: string; chunk?: number },
+  q: { measurement: 'interface' | 'queue'; tag: string; only?: string[]; chunk?: number },
   from: number,
   to: number,
   progress?: () => void,
 ): Promise<Map<string, RateSeries>> {
   const out = new Map<string, RateSeries>();
   const where = (a: number, b: number) =>
-    [timeRange(a, b), q.only ? `${qi(q.tag)} = ${qs(q.only)}` : `${qi(q.tag)} != ''`].join(' AND ');
+    [
+      timeRange(a, b),
+      q.only ? `(${q.only.map((v) => `${qi(q.tag)} = ${qs(v)}`).join(' OR ')})` : `${qi(q.tag)} != ''`,
+    ].join(' AND ');
   const speed = q.measurement === 'interface';
   for (const [a, b] of chunks(from, to, q.chunk)) {
     const sel =

@@ -11,7 +11,7 @@ import {
 } from '../availability';
 import { InfluxEdge } from '../influx/client';
 import { chunkMs, chunks, fetchUp, pickSource, ROLLUP_INTERVAL_MS, Source, UpSeries } from '../influx/fetch';
-import { buildTimeline, combineAll, relabel, Segment } from '../timeline';
+import { buildTimeline, combineAll, relabel, Segment, TimelineBuilder, TimelineOptions } from '../timeline';
 import { configMaintenance, ObjectKind, SlaObject, slaObjects } from './inventory';
 
 /**
@@ -86,6 +86,60 @@ export async function objectTimelines(
   let done = 0;
   const tick = () => q.progress?.(++done, total);
   const isTrue = (v: unknown) => v === true || v === 1 || v === 'true';
+  const objects = slaObjects(config);
+  const active = objects.filter((o) => o.added === undefined || o.added < to);
+  const streaming = src.kind === 'rollup';
+  const optsFor = (o: SlaObject, s?: UpSeries): TimelineOptions => ({
+    from: Math.max(from, o.added ?? -Infinity),
+    to,
+    intervalMs: streaming ? ROLLUP_INTERVAL_MS : sampleInterval(s?.times ?? [], fallback),
+    maxGapIntervals: sl.maxGapIntervals,
+  });
+  const build = (o: SlaObject, s: UpSeries | undefined) =>
+    buildTimeline(s?.times ?? [], s?.up ?? [], optsFor(o, s));
+
+  // Website probes are few series: kept as arrays.
+  const http = await fetchUp(
+    edge,
+    src,
+    { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue, chunk: chunk.http },
+    from,
+    to,
+    lookback,
+    tick,
+  );
+  const probed = (o: SlaObject) => [...http.keys()].some((k) => k.startsWith(`${o.id}|`));
+
+  // Devices and links: on the 5-minute rollups (a year is 105,120 observations per series, 260
+  // million for 2,000 links and 500 devices) each timeline is built while the chunks are read,
+  // so memory holds segments, not observations. Raw samples (whose interval is measured from
+  // the series itself) stay arrays: at most rawDays of them.
+  const builders = {
+    ping: new Map<string, TimelineBuilder[]>(),
+    interface: new Map<string, TimelineBuilder[]>(),
+  };
+  const streamed = new Map<string, TimelineBuilder[]>();
+  const want = (m: keyof typeof builders, key: string, o: SlaObject) => {
+    const b = new TimelineBuilder(optsFor(o));
+    builders[m].set(key, [...(builders[m].get(key) ?? []), b]);
+    return b;
+  };
+  if (streaming)
+    for (const o of active) {
+      const key = `${o.kind}:${o.id}`;
+      if (o.kind === 'device') streamed.set(key, [want('ping', o.id, o)]);
+      else if (o.kind === 'link') streamed.set(key, [want('interface', o.id, o)]);
+      // A service without URL probes is as available as all its devices together.
+      else if (!probed(o))
+        streamed.set(
+          key,
+          o.devices.map((d) => want('ping', d, o)),
+        );
+    }
+  const feed = (m: keyof typeof builders) =>
+    streaming
+      ? (key: string, t: number, up: number) => builders[m].get(key)?.forEach((b) => b.add(t, up))
+      : undefined;
   const ping = await fetchUp(
     edge,
     src,
@@ -94,6 +148,7 @@ export async function objectTimelines(
     to,
     lookback,
     tick,
+    feed('ping'),
   );
   const ifs = await fetchUp(
     edge,
@@ -110,36 +165,20 @@ export async function objectTimelines(
     to,
     lookback,
     tick,
-  );
-  const http = await fetchUp(
-    edge,
-    src,
-    { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue, chunk: chunk.http },
-    from,
-    to,
-    lookback,
-    tick,
+    feed('interface'),
   );
 
   const maintenance = [...configMaintenance(config), ...(q.maintenance ?? [])];
-  const objects = slaObjects(config);
   const raw = new Map<string, Segment[]>();
-  const build = (o: SlaObject, s: UpSeries | undefined) =>
-    buildTimeline(s?.times ?? [], s?.up ?? [], {
-      from: Math.max(from, o.added ?? -Infinity),
-      to,
-      intervalMs: src.kind === 'rollup' ? ROLLUP_INTERVAL_MS : sampleInterval(s?.times ?? [], fallback),
-      maxGapIntervals: sl.maxGapIntervals,
-    });
-  for (const o of objects) {
-    if (o.added !== undefined && o.added >= to) continue;
-    if (o.kind === 'device') raw.set(`device:${o.id}`, build(o, ping.get(o.id)));
-    else if (o.kind === 'link') raw.set(`link:${o.id}`, build(o, ifs.get(o.id)));
+  for (const o of active) {
+    const key = `${o.kind}:${o.id}`;
+    const done = streamed.get(key)?.map((b) => b.finish());
+    if (o.kind === 'device') raw.set(key, done?.[0] ?? build(o, ping.get(o.id)));
+    else if (o.kind === 'link') raw.set(key, done?.[0] ?? build(o, ifs.get(o.id)));
     else {
       const urls = [...http.entries()].filter(([k]) => k.startsWith(`${o.id}|`)).map(([, s]) => build(o, s));
-      // A service without URL probes is as available as all its devices together.
-      const parts = urls.length ? urls : o.devices.map((d) => build(o, ping.get(d)));
-      raw.set(`service:${o.id}`, combineAll(parts.length ? parts : [build(o, undefined)]));
+      const parts = urls.length ? urls : (done ?? o.devices.map((d) => build(o, ping.get(d))));
+      raw.set(key, combineAll(parts.length ? parts : [build(o, undefined)]));
     }
   }
   const final = new Map<string, Segment[]>();
