@@ -211,7 +211,7 @@ async function main(): Promise<void> {
         '',
         `Extrapolated linearly (× ${scaleYear.toFixed(1).replace('.', ',')}, the rows read grow with days × series) to a full year`,
         `of 500 devices and 2,000 links: load ≈ ${n((loadMs * scaleYear) / 60_000)} min, report ≈ ${n((r.wallMs * scaleYear) / 60_000)} min,`,
-        `physical limit ≈ ${n((limit.wallMs * scaleYear) / 60_000)} min. Peak RSS is not extrapolated: queries are chunked to ≤ 1 M rows,`,
+        `physical limit ≈ ${n((limit.wallMs * scaleYear) / 60_000)} min. Peak RSS is not extrapolated: answers are at most 250,000 rows,`,
         `timelines are built while reading and bandwidth is summarised 200 links × 1 month at a time.`,
       );
     const yearLimitMin = (limit.wallMs * scaleYear) / 60_000;

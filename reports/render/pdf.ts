@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { cellText } from '../cells';
 import { formatDateTime } from '../dates';
 import { allTables, BarChart, Report, Section, Table } from '../model';
+import { columnWidths } from './columns';
 
 /**
  * The PDF an auditor reads: cover, summary, the sections with paginated tables (headers repeated
@@ -98,7 +99,7 @@ function renderSection(doc: Doc, report: Report, section: Section): void {
   heading(doc, section.title);
   for (const p of section.paragraphs) paragraph(doc, p);
   for (const chart of section.charts ?? []) barChart(doc, report, chart);
-  for (const table of section.tables) renderTable(doc, report, table);
+  for (const table of section.tables) renderTable(doc, report, table, `csv/${section.id}-${table.id}.csv`);
   if (section.findings?.length) {
     const en = report.meta.lang === 'en';
     renderTable(doc, report, {
@@ -113,47 +114,6 @@ function renderSection(doc: Doc, report: Report, section: Section): void {
       provenance: { source: '', period: '', method: '' },
     });
   }
-}
-
-/**
- * Column widths from the content, so short codes do not take the space of descriptions. A
- * column is never narrower than its longest word (text) or its longest value (numbers, dates
- * and durations are not wrapped), so nothing is cut mid-word; the space left over goes to the
- * columns whose full text does not fit yet.
- */
-export function columnWidths(
-  measure: (text: string) => number,
-  headers: string[],
-  cells: string[][],
-  numeric: boolean[],
-  total: number,
-  measureHeader = measure,
-): { widths: number[]; scale: number } {
-  // 6 pt of cell inset plus slack: pdfkit wraps a word that fills the width exactly.
-  const pad = 12;
-  const longestWord = (t: string, m = measure) => Math.max(0, ...t.split(/\s+/).map(m));
-  const min = headers.map((h, i) => {
-    const values = cells.map((row) => row[i]);
-    const unbroken = numeric[i] ? values.map(measure) : values.map((v) => longestWord(v));
-    return Math.min(Math.max(longestWord(h, measureHeader), ...unbroken) + pad, 160);
-  });
-  const want = headers.map((h, i) =>
-    Math.max(min[i], Math.min(Math.max(measureHeader(h), ...cells.map((row) => measure(row[i]))) + pad, 260)),
-  );
-  const sumMin = min.reduce((a, b) => a + b, 0);
-  // Too many columns even at their narrowest: the caller shrinks the font by `scale`.
-  if (sumMin >= total) return { widths: min.map((w) => (w / sumMin) * total), scale: total / sumMin };
-  return { widths: share(min, want, total), scale: 1 };
-}
-
-function share(min: number[], want: number[], total: number): number[] {
-  const sumMin = min.reduce((a, b) => a + b, 0);
-  const need = want.map((w, i) => w - min[i]);
-  const sumNeed = need.reduce((a, b) => a + b, 0);
-  const extra = total - sumMin;
-  if (sumNeed > extra) return min.map((w, i) => w + (need[i] / sumNeed) * extra);
-  const sumWant = sumMin + sumNeed;
-  return want.map((w) => w + (w / sumWant) * (total - sumWant));
 }
 
 function widths(doc: Doc, report: Report, table: Table): { widths: number[]; scale: number } {
@@ -173,7 +133,14 @@ function widths(doc: Doc, report: Report, table: Table): { widths: number[]; sca
   );
 }
 
-function renderTable(doc: Doc, report: Report, table: Table): void {
+/**
+ * Rows of one table printed in the PDF. A year of monthly bandwidth for 2,000 links is 24,000
+ * rows (600 pages nobody reads on paper, and most of the PDF's time and memory); the PDF shows
+ * the first rows and says where the whole table is: the CSV and XLSX, hashed in the manifest.
+ */
+export const PDF_MAX_ROWS = 1000;
+
+function renderTable(doc: Doc, report: Report, table: Table, csvPath?: string): void {
   const { lang, timezone } = report.meta;
   ensure(doc, 70);
   doc.font('bold').fontSize(11).text(table.title, MARGIN, doc.y, { width: WIDTH });
@@ -220,13 +187,23 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
     table.columns.map((c) => c.label),
     true,
   );
-  for (const row of table.rows)
+  for (const row of table.rows.slice(0, PDF_MAX_ROWS))
     drawRow(
       table.columns.map((c) => cellText(row[c.key] ?? null, c, lang, timezone)),
       false,
     );
   doc.x = MARGIN;
   doc.moveDown(0.8);
+  if (table.rows.length > PDF_MAX_ROWS) {
+    const n = (x: number) => x.toLocaleString(lang === 'en' ? 'en-US' : 'id-ID');
+    const where = csvPath ?? 'CSV';
+    paragraph(
+      doc,
+      lang === 'en'
+        ? `This table has ${n(table.rows.length)} rows; the first ${n(PDF_MAX_ROWS)} are printed here. The whole table is in ${where} and in the XLSX workbook, both listed with their SHA-256 in MANIFEST.json.`
+        : `Tabel ini berisi ${n(table.rows.length)} baris; ${n(PDF_MAX_ROWS)} baris pertama dicetak di sini. Tabel lengkap ada di ${where} dan di buku kerja XLSX, keduanya tercantum dengan SHA-256-nya di MANIFEST.json.`,
+    );
+  }
 }
 
 function barChart(doc: Doc, report: Report, chart: BarChart): void {
