@@ -1,6 +1,8 @@
 import cron from 'node-cron';
 import type { Collector } from '../collectors/contract';
 import type { NocConfig } from '../config/load';
+import { runReport, scheduledOutDir } from '../reports/run';
+import { dueReports, REPORT_CRON } from '../reports/schedule';
 import { StatusServer } from './http';
 import { inventorySamples } from './inventory';
 import { startServiceLevelJobs } from './jobs/service-levels';
@@ -78,6 +80,7 @@ export class Agent {
     const timezone = this.opts.config.organisation.timezone;
     this.tasks.push(cron.schedule('5 0 * * *', () => this.writeInventory(), { timezone }));
     this.tasks.push(startServiceLevelJobs({ ...this.opts, pipeline: this.pipeline, now: this.now }));
+    this.scheduleReports();
     const every = (this.opts.selfMetricsSeconds ?? 60) * 1000;
     this.selfTimer = setInterval(
       () => this.opts.writer.write(selfSamples(this.refreshMetrics(), this.now())),
@@ -132,6 +135,46 @@ export class Agent {
       (this.now() - this.startedAt) / 1000,
     );
     return this.metrics;
+  }
+
+  /** The audit report (first working day of January) and monev (the 1st), checked daily at 07:00. */
+  private scheduleReports(): void {
+    const { schedule } = this.opts.config.reports;
+    if (!schedule.audit && !schedule.monev) return;
+    const timezone = this.opts.config.organisation.timezone;
+    this.tasks.push(cron.schedule(REPORT_CRON, () => void this.runDueReports(), { timezone }));
+  }
+
+  /**
+   * Runs the reports due today (none on most days), one after the other. A failure is logged
+   * with its cause and does not stop the other report nor the agent.
+   */
+  async runDueReports(now = this.now()): Promise<string[]> {
+    const { config } = this.opts;
+    const log = this.opts.logFor('reports');
+    const written: string[] = [];
+    const due = dueReports(now, config.organisation.timezone, {
+      ...config.reports.schedule,
+      holidays: config.reports.holidays,
+    });
+    for (const r of due) {
+      const outDir = scheduledOutDir(config, r.kind, r.period);
+      try {
+        await runReport(config, {
+          kind: r.kind,
+          ...(r.kind === 'audit' ? { year: r.period } : { month: r.period }),
+          formats: config.reports.formats,
+          lang: config.organisation.language,
+          outDir,
+          now,
+        });
+        log.info(`laporan ${r.kind} ${r.period} ditulis ke ${outDir}`);
+        written.push(outDir);
+      } catch (err) {
+        log.error(`laporan ${r.kind} ${r.period} gagal: ${(err as Error).message}`);
+      }
+    }
+    return written;
   }
 
   private writeInventory(): void {

@@ -61,7 +61,7 @@ export async function assembleMonev(ctx: AuditContext, parameters: Record<string
         id: 'bandwidth',
         title: 'Bandwidth',
         paragraphs: [],
-        tables: [await bandwidthTable(ctx, monthsOf(ctx))],
+        tables: [await bandwidthTable(ctx, monthsOf(ctx), tl)],
       },
       {
         id: 'data',

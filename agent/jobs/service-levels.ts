@@ -157,7 +157,7 @@ export class ServiceLevelJobs {
     const now = this.now();
     const q = { from: dayFrom, to: dayFrom + DAY_MS, now };
     const points = availabilityDailyPoints(await objectTimelines(edge, config, { ...q, by: 'device' }));
-    const bw = await bandwidthReport(edge, config, q);
+    const bw = await bandwidthReport(edge, config, { ...q, keepSeries: true });
     for (const r of bw.rows) {
       const s = bw.series.get(`${r.kind}:${r.id}`);
       if (s)

@@ -1,4 +1,4 @@
-import { InfluxEdge, qi, qs } from './client';
+import { InfluxEdge, qi, qs, Series } from './client';
 
 /**
  * Where the series of a period come from. Raw samples stay rawDays in rp `raw`; older periods
@@ -43,6 +43,36 @@ export function chunks(from: number, to: number, size = 31 * 86_400_000): [numbe
   return out;
 }
 
+/** Rows per answer: ≈ 10 MB of JSON, parsed into ≈ 60 MB of arrays. */
+export const MAX_ROWS = 250_000;
+
+/**
+ * Chunk length for a query over `series` series sampled every intervalMs, so one answer stays
+ * under maxRows rows: a month of 5-minute rollups for 2,000 links is 18 M rows (≈ 700 MB of
+ * JSON, past V8's largest string), a day and a half of them is 1 M. At most a month, at least
+ * an hour.
+ */
+export function chunkMs(series: number, intervalMs: number, maxRows = MAX_ROWS): number {
+  const month = 31 * 86_400_000;
+  if (series <= 0) return month;
+  return Math.max(3_600_000, Math.min(month, Math.floor(maxRows / series) * intervalMs));
+}
+
+/**
+ * The answers to queries in order, the next one already asked while the caller handles the
+ * current one: InfluxDB works on chunk i+1 while Node parses chunk i (2 cores, both busy).
+ */
+export async function* pipelined(edge: InfluxEdge, queries: string[]): AsyncGenerator<Series[]> {
+  let next = queries.length ? edge.query(queries[0]) : undefined;
+  for (let i = 0; i < queries.length; i++) {
+    const current = await next!;
+    next = i + 1 < queries.length ? edge.query(queries[i + 1]) : undefined;
+    // Handled when awaited; until then a failure must not count as unhandled.
+    next?.catch(() => undefined);
+    yield current;
+  }
+}
+
 const timeRange = (a: number, b: number) => `time >= ${a}ms AND time < ${b}ms`;
 
 /**
@@ -52,21 +82,37 @@ const timeRange = (a: number, b: number) => `time >= ${a}ms AND time < ${b}ms`;
 export async function fetchUp(
   edge: InfluxEdge,
   src: Source,
-  q: { measurement: string; field: string; groupBy: string[]; where?: string; isUp: (v: unknown) => boolean },
+  q: {
+    measurement: string;
+    field: string;
+    groupBy: string[];
+    where?: string;
+    isUp: (v: unknown) => boolean;
+    /** Chunk length (chunkMs); a month by default. */
+    chunk?: number;
+  },
   from: number,
   to: number,
   lookbackMs: number,
   progress?: () => void,
+  /** When given, each observation goes here (in time order per key) instead of the returned map. */
+  onSample?: (key: string, time: number, up: number) => void,
 ): Promise<Map<string, UpSeries>> {
   const out = new Map<string, UpSeries>();
   const f = field(src, q.field, 'last');
-  for (const [a, b] of chunks(from - lookbackMs, to)) {
+  const select = ([a, b]: [number, number]) => {
     const where = [timeRange(a, b), q.where].filter(Boolean).join(' AND ');
-    const series = await edge.query(
-      `SELECT ${qi(f)} FROM ${src.from}${qi(q.measurement)} WHERE ${where} GROUP BY ${q.groupBy.map(qi).join(', ')}`,
-    );
+    return `SELECT ${qi(f)} FROM ${src.from}${qi(q.measurement)} WHERE ${where} GROUP BY ${q.groupBy.map(qi).join(', ')}`;
+  };
+  for await (const series of pipelined(edge, chunks(from - lookbackMs, to, q.chunk).map(select))) {
     for (const s of series) {
       const key = q.groupBy.map((t) => s.tags[t] ?? '').join('|');
+      if (onSample) {
+        for (const row of s.values)
+          if (row[1] !== null && row[1] !== undefined)
+            onSample(key, row[0] as number, q.isUp(row[1]) ? 1 : 0);
+        continue;
+      }
       const entry = out.get(key) ?? { times: [], up: [] };
       out.set(key, entry);
       for (const row of s.values) {
@@ -95,21 +141,24 @@ export interface RateSeries {
 export async function fetchRates(
   edge: InfluxEdge,
   src: Source,
-  q: { measurement: 'interface' | 'queue'; tag: string; only?: string },
+  q: { measurement: 'interface' | 'queue'; tag: string; only?: string[]; chunk?: number },
   from: number,
   to: number,
   progress?: () => void,
 ): Promise<Map<string, RateSeries>> {
   const out = new Map<string, RateSeries>();
   const where = (a: number, b: number) =>
-    [timeRange(a, b), q.only ? `${qi(q.tag)} = ${qs(q.only)}` : `${qi(q.tag)} != ''`].join(' AND ');
+    [
+      timeRange(a, b),
+      q.only ? `(${q.only.map((v) => `${qi(q.tag)} = ${qs(v)}`).join(' OR ')})` : `${qi(q.tag)} != ''`,
+    ].join(' AND ');
   const speed = q.measurement === 'interface';
-  for (const [a, b] of chunks(from, to)) {
-    const sel =
-      src.kind === 'rollup'
-        ? `SELECT "mean_in_bps", "mean_out_bps"${speed ? ', "last_ifHighSpeed"' : ''} FROM ${src.from}${qi(q.measurement)} WHERE ${where(a, b)} GROUP BY ${qi(q.tag)}`
-        : `SELECT mean("in_bps"), mean("out_bps")${speed ? ', last("ifHighSpeed")' : ''} FROM ${src.from}${qi(q.measurement)} WHERE ${where(a, b)} GROUP BY time(5m), ${qi(q.tag)} fill(none)`;
-    for (const s of await edge.query(sel)) {
+  const select = ([a, b]: [number, number]) =>
+    src.kind === 'rollup'
+      ? `SELECT "mean_in_bps", "mean_out_bps"${speed ? ', "last_ifHighSpeed"' : ''} FROM ${src.from}${qi(q.measurement)} WHERE ${where(a, b)} GROUP BY ${qi(q.tag)}`
+      : `SELECT mean("in_bps"), mean("out_bps")${speed ? ', last("ifHighSpeed")' : ''} FROM ${src.from}${qi(q.measurement)} WHERE ${where(a, b)} GROUP BY time(5m), ${qi(q.tag)} fill(none)`;
+  for await (const series of pipelined(edge, chunks(from, to, q.chunk).map(select))) {
+    for (const s of series) {
       const key = s.tags[q.tag] ?? '';
       const entry = out.get(key) ?? { times: [], inBps: [], outBps: [], speedMbps: null };
       out.set(key, entry);

@@ -10,8 +10,8 @@ import {
   windowsFor,
 } from '../availability';
 import { InfluxEdge } from '../influx/client';
-import { fetchUp, pickSource, ROLLUP_INTERVAL_MS, Source, UpSeries } from '../influx/fetch';
-import { buildTimeline, combineAll, relabel, Segment } from '../timeline';
+import { chunkMs, chunks, fetchUp, pickSource, ROLLUP_INTERVAL_MS, Source, UpSeries } from '../influx/fetch';
+import { buildTimeline, combineAll, relabel, Segment, TimelineBuilder, TimelineOptions } from '../timeline';
 import { maintenanceIn, ObjectKind, SlaObject, slaObjects } from './inventory';
 
 /**
@@ -40,17 +40,14 @@ export interface AvailabilityQuery {
   to: number;
   now: number;
   by: GroupBy;
-  /** Windows from alerting's maintenance store, on top of those in the configuration. */
+  /** Extra windows on top of alerting's (configuration and `noc maintenance add`). */
   maintenance?: MaintenanceWindow[];
-  progress?: (done: number, total: number) => void;
-  /**
-   * Which objects to compute (default all); devices always, as they are everyone's parents.
-   * `--by device` then skips the interface and http queries.
-   */
+  /** Only these kinds besides devices (always read: they are everyone's parents). */
   kinds?: ObjectKind[];
+  progress?: (done: number, total: number) => void;
 }
 
-/** The kinds a grouping needs. */
+/** The kinds a grouping needs: devices always (they are every object's parents). */
 export const kindsFor = (by: GroupBy): ObjectKind[] =>
   by === 'link' ? ['device', 'link'] : by === 'service' ? ['device', 'service'] : ['device'];
 
@@ -84,20 +81,84 @@ export async function objectTimelines(
   const src = await pickSource(edge, from, q.now, config.influx.retention.rawDays);
   const fallback = src.kind === 'rollup' ? ROLLUP_INTERVAL_MS : config.agent.intervalSeconds * 1000;
   const lookback = fallback * sl.maxGapIntervals;
-  const kinds = new Set<ObjectKind>(['device', ...(q.kinds ?? ['link', 'service'])]);
-  const total = kinds.size * Math.ceil((to - from + lookback) / (31 * 86_400_000) || 1);
-  const none = new Map<string, UpSeries>();
+  // Chunks sized by how many series each measurement has, so no answer is too big to parse.
+  const urls = config.services.reduce((n, s) => n + s.urls.length, 0);
+  const chunk = {
+    ping: chunkMs(config.devices.length, fallback),
+    interface: chunkMs(config.links.length, fallback),
+    http: chunkMs(urls, fallback),
+  };
+  const total = Object.values(chunk).reduce((n, c) => n + chunks(from - lookback, to, c).length, 0);
   let done = 0;
   const tick = () => q.progress?.(++done, total);
   const isTrue = (v: unknown) => v === true || v === 1 || v === 'true';
+  const kinds = new Set<ObjectKind>(['device', ...(q.kinds ?? ['link', 'service'])]);
+  const objects = slaObjects(config).filter((o) => kinds.has(o.kind));
+  const active = objects.filter((o) => o.added === undefined || o.added < to);
+  const streaming = src.kind === 'rollup';
+  const optsFor = (o: SlaObject, s?: UpSeries): TimelineOptions => ({
+    from: Math.max(from, o.added ?? -Infinity),
+    to,
+    intervalMs: streaming ? ROLLUP_INTERVAL_MS : sampleInterval(s?.times ?? [], fallback),
+    maxGapIntervals: sl.maxGapIntervals,
+  });
+  const build = (o: SlaObject, s: UpSeries | undefined) =>
+    buildTimeline(s?.times ?? [], s?.up ?? [], optsFor(o, s));
+
+  // Website probes are few series: kept as arrays.
+  const none = new Map<string, UpSeries>();
+  const http = !kinds.has('service')
+    ? none
+    : await fetchUp(
+        edge,
+        src,
+        { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue, chunk: chunk.http },
+        from,
+        to,
+        lookback,
+        tick,
+      );
+  const probed = (o: SlaObject) => [...http.keys()].some((k) => k.startsWith(`${o.id}|`));
+
+  // Devices and links: on the 5-minute rollups (a year is 105,120 observations per series, 260
+  // million for 2,000 links and 500 devices) each timeline is built while the chunks are read,
+  // so memory holds segments, not observations. Raw samples (whose interval is measured from
+  // the series itself) stay arrays: at most rawDays of them.
+  const builders = {
+    ping: new Map<string, TimelineBuilder[]>(),
+    interface: new Map<string, TimelineBuilder[]>(),
+  };
+  const streamed = new Map<string, TimelineBuilder[]>();
+  const want = (m: keyof typeof builders, key: string, o: SlaObject) => {
+    const b = new TimelineBuilder(optsFor(o));
+    builders[m].set(key, [...(builders[m].get(key) ?? []), b]);
+    return b;
+  };
+  if (streaming)
+    for (const o of active) {
+      const key = `${o.kind}:${o.id}`;
+      if (o.kind === 'device') streamed.set(key, [want('ping', o.id, o)]);
+      else if (o.kind === 'link') streamed.set(key, [want('interface', o.id, o)]);
+      // A service without URL probes is as available as all its devices together.
+      else if (!probed(o))
+        streamed.set(
+          key,
+          o.devices.map((d) => want('ping', d, o)),
+        );
+    }
+  const feed = (m: keyof typeof builders) =>
+    streaming
+      ? (key: string, t: number, up: number) => builders[m].get(key)?.forEach((b) => b.add(t, up))
+      : undefined;
   const ping = await fetchUp(
     edge,
     src,
-    { measurement: 'ping', field: 'up', groupBy: ['device'], isUp: isTrue },
+    { measurement: 'ping', field: 'up', groupBy: ['device'], isUp: isTrue, chunk: chunk.ping },
     from,
     to,
     lookback,
     tick,
+    feed('ping'),
   );
   const ifs = !kinds.has('link')
     ? none
@@ -110,43 +171,26 @@ export async function objectTimelines(
           groupBy: ['link'],
           where: `"link" != ''`,
           isUp: (v) => v === 1,
+          chunk: chunk.interface,
         },
         from,
         to,
         lookback,
         tick,
-      );
-  const http = !kinds.has('service')
-    ? none
-    : await fetchUp(
-        edge,
-        src,
-        { measurement: 'http', field: 'up', groupBy: ['service', 'url'], isUp: isTrue },
-        from,
-        to,
-        lookback,
-        tick,
+        feed('interface'),
       );
 
   const maintenance = [...maintenanceIn(config, from - lookback, to), ...(q.maintenance ?? [])];
-  const objects = slaObjects(config).filter((o) => kinds.has(o.kind));
   const raw = new Map<string, Segment[]>();
-  const build = (o: SlaObject, s: UpSeries | undefined) =>
-    buildTimeline(s?.times ?? [], s?.up ?? [], {
-      from: Math.max(from, o.added ?? -Infinity),
-      to,
-      intervalMs: src.kind === 'rollup' ? ROLLUP_INTERVAL_MS : sampleInterval(s?.times ?? [], fallback),
-      maxGapIntervals: sl.maxGapIntervals,
-    });
-  for (const o of objects) {
-    if (o.added !== undefined && o.added >= to) continue;
-    if (o.kind === 'device') raw.set(`device:${o.id}`, build(o, ping.get(o.id)));
-    else if (o.kind === 'link') raw.set(`link:${o.id}`, build(o, ifs.get(o.id)));
+  for (const o of active) {
+    const key = `${o.kind}:${o.id}`;
+    const done = streamed.get(key)?.map((b) => b.finish());
+    if (o.kind === 'device') raw.set(key, done?.[0] ?? build(o, ping.get(o.id)));
+    else if (o.kind === 'link') raw.set(key, done?.[0] ?? build(o, ifs.get(o.id)));
     else {
       const urls = [...http.entries()].filter(([k]) => k.startsWith(`${o.id}|`)).map(([, s]) => build(o, s));
-      // A service without URL probes is as available as all its devices together.
-      const parts = urls.length ? urls : o.devices.map((d) => build(o, ping.get(d)));
-      raw.set(`service:${o.id}`, combineAll(parts.length ? parts : [build(o, undefined)]));
+      const parts = urls.length ? urls : (done ?? o.devices.map((d) => build(o, ping.get(d))));
+      raw.set(key, combineAll(parts.length ? parts : [build(o, undefined)]));
     }
   }
   const final = new Map<string, Segment[]>();

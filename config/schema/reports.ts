@@ -16,5 +16,7 @@ export const reportsSettings = z.strictObject({
       monev: z.boolean().default(true),
     })
     .prefault({}),
+  /** Days that are not working days (national holidays, cuti bersama), for the January audit run. */
+  holidays: z.array(z.iso.date()).default([]),
 });
 export type ReportsSettings = z.infer<typeof reportsSettings>;

@@ -29,7 +29,7 @@ export async function performanceSection(ctx: AuditContext, timelines: Timelines
   const months = monthsOf(ctx);
   const monthly = monthlyTable(ctx, timelines, months);
   tables.push(monthly.table, outagesTable(ctx, timelines));
-  tables.push(await bandwidthTable(ctx, months));
+  tables.push(await bandwidthTable(ctx, months, timelines));
   ctx.progress?.('bandwidth');
   tables.push(...(await capacityTables(ctx)));
   ctx.progress?.('kapasitas');
@@ -212,11 +212,24 @@ export function outagesTable(ctx: AuditContext, tl: Timelines): Table {
   };
 }
 
-export async function bandwidthTable(ctx: AuditContext, months: Month[]): Promise<Table> {
+/**
+ * One bandwidth report per month (the 95th percentile is a monthly figure). The ISP SLA check's
+ * availability comes from the period's timelines, sliced to the month, not from a second read.
+ */
+export async function bandwidthTable(ctx: AuditContext, months: Month[], tl: Timelines): Promise<Table> {
   const rows: Table['rows'] = [];
   for (const m of months) {
     if (m.from >= ctx.now) break;
-    const report = await bandwidthReport(ctx.edge, ctx.config, { from: m.from, to: m.to, now: ctx.now });
+    const links = availabilityRows(
+      { ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) },
+      'link',
+    );
+    const report = await bandwidthReport(ctx.edge, ctx.config, {
+      from: m.from,
+      to: m.to,
+      now: ctx.now,
+      availability: new Map(links.map((r) => [r.id, r.result.availabilityPercent])),
+    });
     for (const r of report.rows.filter((x) => x.kind === 'link'))
       rows.push({
         month: m.label,

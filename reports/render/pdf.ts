@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { cellText } from '../cells';
 import { formatDateTime } from '../dates';
 import { allTables, BarChart, Report, Section, Table } from '../model';
+import { columnWidths } from './columns';
 
 /**
  * The PDF an auditor reads: cover, summary, the sections with paginated tables (headers repeated
@@ -14,6 +15,8 @@ const MARGIN = 50;
 const PAGE = { width: 595.28, height: 841.89 };
 const BOTTOM = PAGE.height - MARGIN - 20;
 const WIDTH = PAGE.width - 2 * MARGIN;
+/** Table text size; wide tables are set smaller (down to 6 pt) rather than cut mid-word. */
+const FONT = 8;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -96,7 +99,7 @@ function renderSection(doc: Doc, report: Report, section: Section): void {
   heading(doc, section.title);
   for (const p of section.paragraphs) paragraph(doc, p);
   for (const chart of section.charts ?? []) barChart(doc, report, chart);
-  for (const table of section.tables) renderTable(doc, report, table);
+  for (const table of section.tables) renderTable(doc, report, table, `csv/${section.id}-${table.id}.csv`);
   if (section.findings?.length) {
     const en = report.meta.lang === 'en';
     renderTable(doc, report, {
@@ -113,21 +116,31 @@ function renderSection(doc: Doc, report: Report, section: Section): void {
   }
 }
 
-/** Column widths from the content, so short codes do not take the space of descriptions. */
-function widths(doc: Doc, report: Report, table: Table): number[] {
-  doc.fontSize(8);
-  const want = table.columns.map((c) => {
-    const cells = table.rows
-      .slice(0, 200)
-      .map((r) => cellText(r[c.key] ?? null, c, report.meta.lang, report.meta.timezone));
-    const longest = Math.max(doc.widthOfString(c.label), ...cells.map((t) => doc.widthOfString(t)));
-    return Math.min(Math.max(longest + 8, 40), 260);
-  });
-  const total = want.reduce((a, b) => a + b, 0);
-  return want.map((w) => (w / total) * WIDTH);
+function widths(doc: Doc, report: Report, table: Table): { widths: number[]; scale: number } {
+  const cells = table.rows
+    .slice(0, 200)
+    .map((r) =>
+      table.columns.map((c) => cellText(r[c.key] ?? null, c, report.meta.lang, report.meta.timezone)),
+    );
+  const measureIn = (font: string) => (t: string) => doc.font(font).fontSize(FONT).widthOfString(t);
+  return columnWidths(
+    measureIn('body'),
+    table.columns.map((c) => c.label),
+    cells,
+    table.columns.map((c) => c.kind !== 'text'),
+    WIDTH,
+    measureIn('bold'),
+  );
 }
 
-function renderTable(doc: Doc, report: Report, table: Table): void {
+/**
+ * Rows of one table printed in the PDF. A year of monthly bandwidth for 2,000 links is 24,000
+ * rows (600 pages nobody reads on paper, and most of the PDF's time and memory); the PDF shows
+ * the first rows and says where the whole table is: the CSV and XLSX, hashed in the manifest.
+ */
+export const PDF_MAX_ROWS = 1000;
+
+function renderTable(doc: Doc, report: Report, table: Table, csvPath?: string): void {
   const { lang, timezone } = report.meta;
   ensure(doc, 70);
   doc.font('bold').fontSize(11).text(table.title, MARGIN, doc.y, { width: WIDTH });
@@ -140,9 +153,10 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
     );
     return;
   }
-  const cols = widths(doc, report, table);
+  const { widths: cols, scale } = widths(doc, report, table);
+  const size = Math.max(6, FONT * scale);
   const drawRow = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'bold' : 'body').fontSize(8);
+    doc.font(bold ? 'bold' : 'body').fontSize(size);
     const height = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: cols[i] - 6 }))) + 6;
     if (doc.y + height > BOTTOM) {
       doc.addPage();
@@ -151,13 +165,13 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
           table.columns.map((c) => c.label),
           true,
         );
-      doc.font(bold ? 'bold' : 'body').fontSize(8);
+      doc.font(bold ? 'bold' : 'body').fontSize(size);
     }
     const top = doc.y;
     if (bold) doc.rect(MARGIN, top, WIDTH, height).fill('#e8edf3').fillColor('black');
     let x = MARGIN;
     cells.forEach((text, i) => {
-      const numeric = !bold && table.columns[i].kind !== 'text';
+      const numeric = table.columns[i].kind !== 'text';
       doc.text(text, x + 3, top + 3, { width: cols[i] - 6, align: numeric ? 'right' : 'left' });
       x += cols[i];
     });
@@ -173,13 +187,23 @@ function renderTable(doc: Doc, report: Report, table: Table): void {
     table.columns.map((c) => c.label),
     true,
   );
-  for (const row of table.rows)
+  for (const row of table.rows.slice(0, PDF_MAX_ROWS))
     drawRow(
       table.columns.map((c) => cellText(row[c.key] ?? null, c, lang, timezone)),
       false,
     );
   doc.x = MARGIN;
   doc.moveDown(0.8);
+  if (table.rows.length > PDF_MAX_ROWS) {
+    const n = (x: number) => x.toLocaleString(lang === 'en' ? 'en-US' : 'id-ID');
+    const where = csvPath ?? 'CSV';
+    paragraph(
+      doc,
+      lang === 'en'
+        ? `This table has ${n(table.rows.length)} rows; the first ${n(PDF_MAX_ROWS)} are printed here. The whole table is in ${where} and in the XLSX workbook, both listed with their SHA-256 in MANIFEST.json.`
+        : `Tabel ini berisi ${n(table.rows.length)} baris; ${n(PDF_MAX_ROWS)} baris pertama dicetak di sini. Tabel lengkap ada di ${where} dan di buku kerja XLSX, keduanya tercantum dengan SHA-256-nya di MANIFEST.json.`,
+    );
+  }
 }
 
 function barChart(doc: Doc, report: Report, chart: BarChart): void {
@@ -189,8 +213,10 @@ function barChart(doc: Doc, report: Report, chart: BarChart): void {
   const top = doc.y + 8;
   const values = chart.bars.map((b) => b.value).filter((v): v is number => v !== null);
   const refs = (chart.lines ?? []).map((l) => l.value);
-  const min = chart.min ?? Math.min(...values, ...refs);
   const max = chart.max ?? Math.max(...values, ...refs);
+  // Without a fixed floor, leave room below the lowest bar so it is still drawn.
+  const low = Math.min(...values, ...refs);
+  const min = chart.min ?? low - Math.max((max - low) * 0.1, 0.001);
   const span = max - min || 1;
   const y = (v: number) => top + height - ((v - min) / span) * height;
   const left = MARGIN + 40;
@@ -282,11 +308,18 @@ function pageNumbers(doc: Doc, report: Report): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('body').fontSize(8).fillColor('#666');
-    doc.text(`${report.meta.title} · ${word} ${i + 1} / ${range.count}`, MARGIN, PAGE.height - MARGIN + 10, {
-      width: WIDTH,
-      align: 'center',
-      lineBreak: false,
-    });
+    // Organisation and period only: the full title would wrap onto a second line.
+    const m = report.meta;
+    doc.text(
+      `${m.organisation} · ${m.periodLabel} · ${word} ${i + 1} / ${range.count}`,
+      MARGIN,
+      PAGE.height - MARGIN + 10,
+      {
+        width: WIDTH,
+        align: 'center',
+        lineBreak: false,
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
 }

@@ -98,6 +98,7 @@ export function registerBandwidth(program: Command): void {
           to: period.to,
           now,
           link: opts.link,
+          keepSeries: Boolean(opts.write),
           progress: bar.update,
         });
         bar.stop();
