@@ -5,8 +5,6 @@ import { buildManifest, MANIFEST, Manifest, SIGNATURE, signManifest } from './ma
 import type { Report } from './model';
 import { renderCsv } from './render/csv';
 import { renderJson } from './render/json';
-import { renderPdf } from './render/pdf';
-import { renderXlsx } from './render/xlsx';
 
 export const FORMATS = ['pdf', 'xlsx', 'csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,8 +29,16 @@ export async function exportReport(
 ): Promise<Manifest> {
   const files = new Map<string, Buffer>();
   for (const format of formats) {
-    if (format === 'pdf') files.set(`${opts.baseName}.pdf`, await renderPdf(report));
-    if (format === 'xlsx') files.set(`${opts.baseName}.xlsx`, await renderXlsx(report));
+    // pdfkit and exceljs (about 50 MB resident) load only when a report is made, not in every
+    // `noc run` that merely schedules one.
+    if (format === 'pdf') {
+      const { renderPdf } = await import('./render/pdf');
+      files.set(`${opts.baseName}.pdf`, await renderPdf(report));
+    }
+    if (format === 'xlsx') {
+      const { renderXlsx } = await import('./render/xlsx');
+      files.set(`${opts.baseName}.xlsx`, await renderXlsx(report));
+    }
     if (format === 'json') files.set(`${opts.baseName}.json`, renderJson(report));
     if (format === 'csv') for (const [path, data] of renderCsv(report)) files.set(path, data);
     opts.progress?.(format);
