@@ -71,7 +71,7 @@ it('runs the agent with the host collector; InfluxDB down at start: spools, then
     countOf(
       influxd!.url,
       'run',
-      `SELECT count(usage_percent) FROM raw.cpu WHERE device = 'noc-server' AND cpu = 'cpu-total'`,
+      `SELECT count(load_percent) FROM raw.cpu WHERE device = 'noc-server' AND cpu = 'cpu-total'`,
     );
   await until('host samples in InfluxDB', async () => (await cpu()) >= 4, 60_000);
   second.child.kill('SIGTERM');
