@@ -1,0 +1,315 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { freePort, PrivateInfluxd, startInfluxd } from '../../agent/lab/influxd';
+import { HttpPeer, Recorded } from '../../alerting/testing/http-peer';
+import { noc, REPO } from '../harness/cli';
+
+/**
+ * What the alerting end-to-end tests share: a network namespace holding the simulated devices
+ * (its link can be cut, so ping and SNMP both stop answering), the real daemon
+ * (`node bin/noc.js run`) as a child process, a webhook helpdesk peer that records what it
+ * accepted, and a private influxd.
+ */
+
+/** Resolves when `cond` holds, checking as things arrive; fails naming `what` after the deadline. */
+export async function until(cond: () => boolean | Promise<boolean>, what: string, deadlineMs = 60_000) {
+  const end = Date.now() + deadlineMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * A namespace joined to this one by a veth pair: `hostAddress` on our side, device addresses on
+ * the far side. `cut()` takes the far end down (no reply to anything: ARP goes unanswered),
+ * `restore()` brings it back. Nothing outside the namespace and its /28 is ever addressed.
+ */
+export class LabNet {
+  readonly name = `noc-ae-${process.pid}`;
+  private readonly hostIf = `nae${process.pid}`;
+  /** 10.249.x.0/28, x from the pid so parallel test files do not collide. */
+  private readonly prefix = `10.249.${process.pid % 250}`;
+  readonly hostAddress = `${this.prefix}.1`;
+
+  address(n: number): string {
+    return `${this.prefix}.${n + 1}`;
+  }
+
+  create(devices: number): void {
+    const ip = (...a: string[]) => execFileSync('ip', a, { stdio: 'pipe' });
+    ip('netns', 'add', this.name);
+    try {
+      ip('-n', this.name, 'link', 'set', 'lo', 'up');
+      ip('link', 'add', this.hostIf, 'type', 'veth', 'peer', 'name', 'dev0', 'netns', this.name);
+      ip('addr', 'add', `${this.hostAddress}/28`, 'dev', this.hostIf);
+      ip('link', 'set', this.hostIf, 'up');
+      for (let i = 1; i <= devices; i++)
+        ip('-n', this.name, 'addr', 'add', `${this.address(i)}/28`, 'dev', 'dev0');
+      ip('-n', this.name, 'link', 'set', 'dev0', 'up');
+    } catch (err) {
+      this.remove();
+      throw err;
+    }
+  }
+
+  cut(): void {
+    execFileSync('ip', ['-n', this.name, 'link', 'set', 'dev0', 'down'], { stdio: 'pipe' });
+  }
+
+  restore(): void {
+    execFileSync('ip', ['-n', this.name, 'link', 'set', 'dev0', 'up'], { stdio: 'pipe' });
+  }
+
+  /** Runs the simulated devices (id, kind, address) inside the namespace. */
+  async startDevices(devices: { id: string; kind: string; address: string }[]): Promise<ChildProcess> {
+    const script = join(REPO, 'test', 'e2e', 'alerting-lab-devices.js');
+    const child = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        this.name,
+        process.execPath,
+        script,
+        ...devices.map((d) => `${d.id}:${d.kind}:${d.address}`),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    await until(() => out.includes('ready\n') || child.exitCode !== null, 'the simulated devices', 20_000);
+    if (!out.includes('ready\n')) throw new Error('the simulated devices did not start');
+    return child;
+  }
+
+  remove(): void {
+    for (const args of [
+      ['link', 'del', this.hostIf],
+      ['netns', 'del', this.name],
+    ]) {
+      try {
+        execFileSync('ip', args, { stdio: 'pipe' });
+      } catch {
+        // already gone (deleting the namespace removes both ends of the pair)
+      }
+    }
+  }
+}
+
+export interface Accepted {
+  event: 'open' | 'update' | 'close';
+  incident: string;
+  ref: string | null;
+  at: number;
+  body: {
+    subject: string;
+    body: string;
+    note: string | null;
+    incident: {
+      rule: string;
+      device: string;
+      severity: string;
+      team: string;
+      teamName: string;
+      affected: { devices: string[]; agencies: string[]; services: string[] };
+      durationSeconds: number | null;
+      resolvedAt: number | null;
+    };
+  };
+}
+
+/** The helpdesk: a webhook peer that can be "down" (503) and keeps what it accepted. */
+export class Helpdesk {
+  readonly peer = new HttpPeer();
+  up = true;
+  readonly accepted: Accepted[] = [];
+  private tickets = 0;
+
+  async start(): Promise<void> {
+    await this.peer.start();
+    this.peer.handler = (r: Recorded) => {
+      if (!this.up) return { status: 503, body: { error: 'helpdesk sedang pemeliharaan' } };
+      const body = r.json as Accepted['body'] & {
+        event: Accepted['event'];
+        incident_id: string;
+        ticket_ref: string | null;
+      };
+      this.accepted.push({
+        event: body.event,
+        incident: body.incident_id,
+        ref: body.ticket_ref,
+        at: Date.now(),
+        body,
+      });
+      return body.event === 'open'
+        ? { status: 201, body: { id: `WO-${++this.tickets}` } }
+        : { status: 200, body: {} };
+    };
+  }
+
+  get url(): string {
+    return `${this.peer.url}/noc`;
+  }
+
+  /** Requests that were refused or accepted, of this event type. */
+  attempts(event: string): number {
+    return this.peer.requests.filter((r) => (r.json as { event?: string })?.event === event).length;
+  }
+
+  of(incident: string, event?: string): Accepted[] {
+    return this.accepted.filter((a) => a.incident === incident && (!event || a.event === event));
+  }
+
+  opens(device?: string): Accepted[] {
+    return this.accepted.filter((a) => a.event === 'open' && (!device || a.body.incident.device === device));
+  }
+
+  stop(): Promise<void> {
+    return this.peer.stop();
+  }
+}
+
+/** `noc run` as a child process, exactly as an operator starts it. */
+export class Daemon {
+  out = '';
+  proc?: ChildProcess;
+
+  constructor(
+    readonly configFile: string,
+    readonly statusPort: number,
+  ) {}
+
+  start(): void {
+    if (!existsSync(join(REPO, 'dist', 'agent', 'cli', 'main.js')))
+      throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
+    this.out = '';
+    this.proc = spawn(process.execPath, [join(REPO, 'bin', 'noc.js'), 'run', '--config', this.configFile], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.proc.stdout!.on('data', (d: Buffer) => (this.out += d.toString()));
+    this.proc.stderr!.on('data', (d: Buffer) => (this.out += d.toString()));
+  }
+
+  /** A counter from the daemon's /metrics (summed over the label sets that match `labels`). */
+  async metric(name: string, labels = ''): Promise<number> {
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${this.statusPort}/metrics`)).text();
+      return text
+        .split('\n')
+        .filter((l) => l.startsWith(name) && l.includes(labels))
+        .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Waits until `n` more ping polls have run (from now), i.e. the daemon has seen fresh samples. */
+  async pingPolls(n: number): Promise<void> {
+    const start = await this.metric('noc_polls_total', 'collector="ping"');
+    await until(
+      async () => (await this.metric('noc_polls_total', 'collector="ping"')) >= start + n,
+      `${n} ping polls`,
+    );
+  }
+
+  async kill9(): Promise<void> {
+    const p = this.proc!;
+    if (p.exitCode !== null) return;
+    const exited = new Promise((r) => p.once('exit', r));
+    p.kill('SIGKILL');
+    await exited;
+  }
+
+  async stop(): Promise<void> {
+    const p = this.proc;
+    if (!p || p.exitCode !== null || p.signalCode) return;
+    const exited = new Promise((r) => p.once('exit', r));
+    p.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** Incidents as `noc incidents --format json` prints them. */
+export function incidents(
+  configFile: string,
+): { id: string; device: string; rule: string; state: string; suppressed?: string }[] {
+  const r = noc(['incidents', '--config', configFile, '--format', 'json', '--limit', '500']);
+  if (r.status !== 0) throw new Error(`noc incidents failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as never;
+}
+
+export interface LabDeviceSpec {
+  id: string;
+  name?: string;
+  kind: 'router' | 'switch' | 'server' | 'ups';
+  address: string;
+  snmpPort?: number;
+  parents?: string[];
+  agency?: string;
+}
+
+/** A working directory with influxd and the configuration file the daemon runs with. */
+export class Workspace {
+  readonly dir = mkdtempSync(join(tmpdir(), 'noc-alerte2e-'));
+  influx?: PrivateInfluxd;
+  statusPort = 0;
+  readonly configFile = join(this.dir, 'noc.yaml');
+
+  async start(): Promise<void> {
+    this.influx = await startInfluxd(join(this.dir, 'influxd'));
+    this.statusPort = await freePort();
+  }
+
+  /** Writes the configuration: ping every 2 s, SNMP every 5 s, alerting into `helpdeskUrl`. */
+  write(devices: LabDeviceSpec[], helpdeskUrl: string, alerting: Record<string, unknown> = {}): void {
+    const config = {
+      organisation: { name: 'Diskominfo Kabupaten Uji E2E' },
+      agent: {
+        dataDir: join(this.dir, 'data'),
+        http: { listen: '127.0.0.1', port: this.statusPort },
+        intervalSeconds: 5,
+        jitterPercent: 0,
+        log: { level: 'info' },
+        host: { enabled: false },
+      },
+      influx: { version: 1, url: this.influx!.url, database: 'noc' },
+      agencies: [{ id: 'dinkes', name: 'Dinas Kesehatan' }],
+      sites: [{ id: 'pusatdata', name: 'Pusat Data Diskominfo' }],
+      devices: devices.map((d) => ({
+        id: d.id,
+        name: d.name ?? d.id,
+        kind: d.kind,
+        address: d.address,
+        site: 'pusatdata',
+        ...(d.agency ? { agency: d.agency } : {}),
+        ...(d.parents ? { parents: d.parents } : {}),
+        snmp: {
+          version: '2c',
+          community: 'demo-lab',
+          port: d.snmpPort ?? 161,
+          intervalSeconds: 5,
+          timeoutSeconds: 1,
+          retries: 0,
+        },
+        ping: { intervalSeconds: 2, count: 2, periodMs: 200, timeoutSeconds: 0.5 },
+      })),
+      alerting: {
+        tickSeconds: 1,
+        outbox: { retryBaseSeconds: 0.5, retryMaxSeconds: 2 },
+        connectors: [{ id: 'helpdesk', type: 'webhook', url: helpdeskUrl, secret: 'rahasia-e2e' }],
+        ...alerting,
+      },
+    };
+    writeFileSync(this.configFile, stringify(config));
+  }
+
+  async stop(): Promise<void> {
+    await this.influx?.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
