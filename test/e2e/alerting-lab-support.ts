@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { freePort, PrivateInfluxd, startInfluxd } from '../../agent/lab/influxd';
 import { HttpPeer, Recorded } from '../../alerting/testing/http-peer';
-import { noc, REPO } from '../harness/cli';
+import { REPO } from '../harness/cli';
 
 /**
  * What the alerting end-to-end tests share: a network namespace holding the simulated devices
@@ -234,13 +234,35 @@ export class Daemon {
   }
 }
 
-/** Incidents as `noc incidents --format json` prints them. */
-export function incidents(
-  configFile: string,
-): { id: string; device: string; rule: string; state: string; suppressed?: string }[] {
-  const r = noc(['incidents', '--config', configFile, '--format', 'json', '--limit', '500']);
+/**
+ * The built `noc` command, without blocking this process: the helpdesk peer (and a lab) live
+ * here, and must keep answering while the command runs.
+ */
+export function nocAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [join(REPO, 'bin', 'noc.js'), ...args], { cwd: REPO });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+export interface IncidentRow {
+  id: string;
+  device: string;
+  rule: string;
+  state: string;
+  suppressed?: string;
+  tickets: { connector: string; ref: string }[];
+}
+
+/** Incidents as `noc incidents --format json` prints them (with their recorded tickets). */
+export async function incidents(configFile: string): Promise<IncidentRow[]> {
+  const r = await nocAsync(['incidents', '--config', configFile, '--format', 'json', '--limit', '500']);
   if (r.status !== 0) throw new Error(`noc incidents failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as never;
+  return JSON.parse(r.stdout) as IncidentRow[];
 }
 
 export interface LabDeviceSpec {
