@@ -12,7 +12,7 @@ import {
   nocAsync as noc,
   until,
   Workspace,
-} from './alerting-lab-support';
+} from '../../alerting/testing/e2e-lab';
 
 /**
  * Issue 5 end to end, continued: a maintenance window added with `noc maintenance add` while

@@ -1,5 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
-import { Daemon, Helpdesk, incidents, LabDeviceSpec, LabNet, until, Workspace } from './alerting-lab-support';
+import {
+  Daemon,
+  Helpdesk,
+  incidents,
+  LabDeviceSpec,
+  LabNet,
+  until,
+  Workspace,
+} from '../../alerting/testing/e2e-lab';
 
 /**
  * Issue 5 end to end: the real daemon (`noc run`) pings and polls simulated devices that live
