@@ -11,7 +11,8 @@ export interface SampleWriter {
 
 /** Something that wants to see every sample and event as it is collected (alerting). */
 export interface SampleListener {
-  onSample?(sample: Sample): void;
+  /** `collector`: the collector that produced it (alerting ends a run of its errors). */
+  onSample?(sample: Sample, collector?: string): void;
   onEvent?(event: NocEvent): void;
   onError?(err: Error, where: { device: string; collector: string }): void;
 }
@@ -66,7 +67,7 @@ export class Pipeline {
       enriched.length,
     );
     this.writer.write(enriched);
-    for (const l of this.listeners) if (l.onSample) for (const s of enriched) l.onSample(s);
+    for (const l of this.listeners) if (l.onSample) for (const s of enriched) l.onSample(s, collector);
   }
 
   private acceptEvent(collector: string, event: NocEvent): void {

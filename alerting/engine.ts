@@ -6,6 +6,7 @@ import {
   evaluateError,
   evaluateEvent,
   evaluateSample,
+  evaluateSuccess,
   incidentKey,
   resolveRules,
   ruleContext,
@@ -50,6 +51,8 @@ export class AlertEngine {
   /** key -> open incident id. */
   private readonly open = new Map<string, string>();
   private windows: MaintenanceWindow[] = [];
+  /** "device|collector" with a run of collection errors not yet ended by data. */
+  private readonly failing = new Set<string>();
 
   constructor(private readonly opts: EngineOptions) {
     const a = opts.config.alerting;
@@ -65,6 +68,10 @@ export class AlertEngine {
   load(): void {
     for (const s of this.opts.store.keyStates()) this.states.set(s.key, s);
     for (const i of this.opts.store.incidents({ open: true })) this.open.set(i.key, i.id);
+    // Error rules tell subjects apart by collector (the built-in collection-failing does).
+    const errorRules = new Set(this.rules.filter((r) => r.kind === 'error').map((r) => r.id));
+    for (const s of this.states.values())
+      if (errorRules.has(s.rule) && s.phase !== 'ok') this.failing.add(`${s.device}|${s.subject}`);
     this.refreshWindows();
   }
 
@@ -76,10 +83,21 @@ export class AlertEngine {
     ];
   }
 
-  onSample(sample: Sample): void {
+  /** `collector`: which collector produced it (the pipeline says), to end a run of errors. */
+  onSample(sample: Sample, collector?: string): void {
     for (const rule of this.byMeasurement.get(sample.measurement) ?? []) {
       const obs = evaluateSample(rule, sample, this.ctx);
       if (obs) this.apply(rule, obs);
+    }
+    if (collector && this.failing.size) this.collected(sample.tags.device ?? '', collector, sample.time);
+  }
+
+  /** Data arrived: the device's collection through `collector` works again. */
+  private collected(device: string, collector: string, time: number): void {
+    if (!this.failing.delete(`${device}|${collector}`)) return;
+    for (const rule of this.rules) {
+      const obs = evaluateSuccess(rule, { device, collector }, time, this.ctx);
+      if (obs && this.states.has(obs.key)) this.apply(rule, obs);
     }
   }
 
@@ -91,6 +109,10 @@ export class AlertEngine {
   }
 
   onError(err: Error, where: { device: string; collector: string }): void {
+    // A device that is (or may be) down explains its failing polls: the outage is the incident,
+    // not "collection failing", which would otherwise be ticketed the moment it comes back.
+    if (this.reach(where.device) !== 'up') return;
+    this.failing.add(`${where.device}|${where.collector}`);
     for (const rule of this.rules) {
       const obs =
         rule.kind === 'error' ? evaluateError(rule, err, where, this.opts.now(), this.ctx) : undefined;
@@ -222,10 +244,7 @@ export class AlertEngine {
     const r = reconcile(fresh, now, {
       config,
       topo: this.topo,
-      reach: (d) => {
-        const s = this.states.get(incidentKey(d, UNREACHABLE, ''));
-        return s?.phase === 'firing' ? 'down' : s?.phase === 'pending' ? 'pending' : 'up';
-      },
+      reach: (d) => this.reach(d),
       openIncidentOf: (d) => this.open.get(incidentKey(d, UNREACHABLE, '')),
       downDevices: () =>
         [...this.states.values()]
@@ -253,6 +272,12 @@ export class AlertEngine {
       this.opts.write([incidentSample(r.incident, config, r.incident.ackedAt ?? now)]);
     }
     return queued;
+  }
+
+  /** What ping says of a device: down (firing), pending (failing, not yet confirmed) or up. */
+  private reach(device: string): 'down' | 'pending' | 'up' {
+    const s = this.states.get(incidentKey(device, UNREACHABLE, ''));
+    return s?.phase === 'firing' ? 'down' : s?.phase === 'pending' ? 'pending' : 'up';
   }
 
   /** For tests and `noc incidents`: the key states held in memory. */

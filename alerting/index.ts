@@ -86,8 +86,8 @@ export class Alerting implements SampleListener {
     void this.delivery?.kick();
   }
 
-  onSample(sample: Sample): void {
-    this.guard(() => this.engine?.onSample(sample));
+  onSample(sample: Sample, collector?: string): void {
+    this.guard(() => this.engine?.onSample(sample, collector));
   }
 
   onEvent(event: NocEvent): void {

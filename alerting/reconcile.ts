@@ -51,6 +51,8 @@ export function reconcile(i: Incident, now: number, ctx: ReconcileContext): Reco
       const holdMs = ctx.config.alerting.dependencyHoldSeconds * 1000;
       if (parents.length && now - inc.firedAt < holdMs) return done(i, inc, messages);
     } else if (ctx.reach(inc.device) === 'down') return suppress('device-down');
+    // Failing ping not yet confirmed: if the device is going down, this is not its own ticket.
+    else if (ctx.reach(inc.device) === 'pending') return done(i, inc, messages);
     if (ctx.inMaintenance(inc.device)) return suppress('maintenance');
 
     const device = ctx.config.devices.find((d) => d.id === inc.device);

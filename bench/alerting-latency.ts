@@ -116,7 +116,7 @@ async function main(): Promise<void> {
 
   console.log(
     [
-      '## alerting',
+      '## alerting-latency: device down to ticket request, rule evaluation cost',
       '',
       'Device down -> ticket request at the helpdesk (webhook peer on loopback; engine, SQLite WAL commit with synchronous=FULL, outbox), 20 runs:',
       '',

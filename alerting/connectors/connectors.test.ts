@@ -103,8 +103,13 @@ describe('webhook connector', () => {
       subject: updateMsg.subject,
       body: updateMsg.body,
       note: 'Dieskalasi ke Tim Infrastruktur (Tier 2)',
-      incident: view,
+      incident: { ...view, resolvedAt: null, durationSeconds: null },
     });
+    // On the wire (JSON drops undefined): both keys are there, null until the close.
+    const wire = (m: typeof openMsg) =>
+      (JSON.parse(JSON.stringify(buildWebhookPayload(m))) as { incident: object }).incident;
+    expect(wire(openMsg)).toMatchObject({ resolvedAt: null, durationSeconds: null });
+    expect(wire(closeMsg)).toMatchObject({ resolvedAt: closed.resolvedAt, durationSeconds: 3900 });
   });
 
   it('signs the exact body, keeps the returned id as the ticket ref, and reports 401/404/5xx', async () => {

@@ -19,7 +19,12 @@ export function buildWebhookPayload(msg: TicketMessage, ref?: TicketRef): object
     subject: msg.subject,
     body: msg.body,
     note: msg.note ?? null,
-    incident: msg.view,
+    // null, not absent, until the incident resolves: the documented JSON has both keys always.
+    incident: {
+      ...msg.view,
+      resolvedAt: msg.view.resolvedAt ?? null,
+      durationSeconds: msg.view.durationSeconds ?? null,
+    },
   };
 }
 

@@ -177,3 +177,30 @@ export function evaluateError(
     field: 'error',
   };
 }
+
+/**
+ * Data from a device through a collector: its collection works, so the error rule's run of
+ * errors ends (pending -> ok, firing -> resolved). "3 errors in a row" means in a row.
+ */
+export function evaluateSuccess(
+  rule: Rule,
+  where: { device: string; collector: string },
+  time: number,
+  ctx: RuleContext,
+): Observation | undefined {
+  if (!rule.enabled || rule.kind !== 'error') return undefined;
+  const tags = { device: where.device, collector: where.collector };
+  if (!scopeMatches(rule.scope, where.device, tags, ctx)) return undefined;
+  const subject = subjectOf(rule, tags);
+  return {
+    key: incidentKey(where.device, rule.id, subject),
+    rule: rule.id,
+    device: where.device,
+    subject,
+    time,
+    breached: false,
+    value: '',
+    threshold: rule.value,
+    field: 'error',
+  };
+}
