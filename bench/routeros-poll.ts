@@ -1,4 +1,5 @@
-import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { selfSignedCert } from '../test/harness/certs';
+import { ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,29 +147,13 @@ async function benchNodeRouteros(): Promise<string[]> {
 async function main(): Promise<void> {
   if (process.argv[2] === '--peer') return peerMain(process.argv[3]);
   const dir = mkdtempSync(join(tmpdir(), 'noc-bench-ros-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '2',
-      '-subj',
-      '/CN=bench',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
+  selfSignedCert({
+    keyFile: join(dir, 'key.pem'),
+    certFile: join(dir, 'cert.pem'),
+    days: 2,
+    subject: '/CN=bench',
+    altNames: 'IP:127.0.0.1',
+  });
   const rows = [
     ...(await benchNoc('plain API (8728)')),
     ...(await benchNoc(

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { selfSignedCert } from '../harness/certs';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -15,29 +15,13 @@ export function makeCert(
 ): { cert: string; key: string; certFile: string } {
   const certFile = join(dir, `${name}.crt`);
   const keyFile = join(dir, `${name}.key`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-days',
-      String(days),
-      '-subj',
-      `/C=ID/O=Diskominfo Uji/CN=${cn}`,
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    ],
-    { stdio: 'pipe' },
-  );
+  selfSignedCert({
+    keyFile,
+    certFile,
+    days,
+    subject: `/C=ID/O=Diskominfo Uji/CN=${cn}`,
+    altNames: 'DNS:localhost,IP:127.0.0.1',
+  });
   return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), certFile };
 }
 

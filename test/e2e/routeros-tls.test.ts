@@ -1,3 +1,4 @@
+import { selfSignedCert } from '../harness/certs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,29 +19,7 @@ describe('RouterOS API-SSL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'noc-ros-tls-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=rtr-uji',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
+  selfSignedCert({ keyFile: key, certFile: cert, days: 2, subject: '/CN=rtr-uji', altNames: 'IP:127.0.0.1' });
   // "sha256 Fingerprint=AB:CD:..." as openssl (not Node) computes it.
   const fingerprint = execFileSync('openssl', ['x509', '-in', cert, '-noout', '-fingerprint', '-sha256'], {
     encoding: 'utf8',

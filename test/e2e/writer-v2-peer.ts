@@ -1,3 +1,4 @@
+import { splitUnescaped } from '../harness/line-split';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
@@ -92,34 +93,13 @@ export class InfluxV2Peer {
   }
 }
 
-/** Splits on `sep` outside double quotes and not after a backslash. */
-function split(text: string, sep: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\' && i + 1 < text.length) {
-      cur += c + text[++i];
-      continue;
-    }
-    if (c === '"') quoted = !quoted;
-    if (c === sep && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
 /** Line protocol: `measurement[,tags] field=value[,…] [timestamp]`, values float|int i|bool|"string". */
 export function validLine(line: string): boolean {
-  const parts = split(line, ' ');
+  const parts = splitUnescaped(line, ' ');
   if (parts.length < 2 || parts.length > 3 || !parts[0] || parts[0].startsWith(',')) return false;
   if (parts[2] !== undefined && !/^-?\d+$/.test(parts[2])) return false;
-  return split(parts[1], ',').every((field) => {
-    const [key, ...rest] = split(field, '=');
+  return splitUnescaped(parts[1], ',').every((field) => {
+    const [key, ...rest] = splitUnescaped(field, '=');
     const value = rest.join('=');
     return (
       key !== '' &&

@@ -1,3 +1,4 @@
+import { splitUnescaped } from '../harness/line-split';
 import type { FieldValue, Sample } from '../../agent/sample';
 
 /**
@@ -68,27 +69,6 @@ export function parseLine(line: string): Sample {
     else fields[key] = Number(raw);
   }
   return { measurement: unescape(measurement), tags, fields, time: Number(time ?? 0) };
-}
-
-/** Splits on `sep` outside quotes and not after a backslash. */
-function splitUnescaped(text: string, sep: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\' && i + 1 < text.length) {
-      cur += c + text[++i];
-      continue;
-    }
-    if (c === '"') quoted = !quoted;
-    if (c === sep && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
 }
 
 function unescape(s: string): string {
