@@ -16,7 +16,12 @@ jest.setTimeout(120_000);
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'noc-run-'));
 let influxd: PrivateInfluxd | undefined;
-afterAll(async () => influxd?.stop());
+// A failed assertion must not leave a daemon running after the test file.
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await influxd?.stop();
+});
 
 function run(configFile: string) {
   const child: ChildProcess = spawn(
@@ -27,6 +32,7 @@ function run(configFile: string) {
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
+  children.push(child);
   const out = { stderr: '' };
   child.stderr!.on('data', (b: Buffer) => (out.stderr += b.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
