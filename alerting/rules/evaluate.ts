@@ -161,21 +161,7 @@ export function evaluateError(
   time: number,
   ctx: RuleContext,
 ): Observation | undefined {
-  if (!rule.enabled || rule.kind !== 'error') return undefined;
-  const tags = { device: where.device, collector: where.collector };
-  if (!scopeMatches(rule.scope, where.device, tags, ctx)) return undefined;
-  const subject = subjectOf(rule, tags);
-  return {
-    key: incidentKey(where.device, rule.id, subject),
-    rule: rule.id,
-    device: where.device,
-    subject,
-    time,
-    breached: true,
-    value: err.message,
-    threshold: rule.value,
-    field: 'error',
-  };
+  return errorRuleObservation(rule, where, time, ctx, true, err.message);
 }
 
 /**
@@ -188,6 +174,17 @@ export function evaluateSuccess(
   time: number,
   ctx: RuleContext,
 ): Observation | undefined {
+  return errorRuleObservation(rule, where, time, ctx, false, '');
+}
+
+function errorRuleObservation(
+  rule: Rule,
+  where: { device: string; collector: string },
+  time: number,
+  ctx: RuleContext,
+  breached: boolean,
+  value: string,
+): Observation | undefined {
   if (!rule.enabled || rule.kind !== 'error') return undefined;
   const tags = { device: where.device, collector: where.collector };
   if (!scopeMatches(rule.scope, where.device, tags, ctx)) return undefined;
@@ -198,8 +195,8 @@ export function evaluateSuccess(
     device: where.device,
     subject,
     time,
-    breached: false,
-    value: '',
+    breached,
+    value,
     threshold: rule.value,
     field: 'error',
   };
