@@ -283,8 +283,15 @@ export class InfluxWriter implements AgentWriter {
         `configuration error, not writing: ${this.configError} (check influx credentials); ` +
           `samples are kept in the spool, next try in ${(this.opts.configRetryMs ?? 60_000) / 1000} s`,
       );
-      this.pausedUntil = Date.now() + (this.opts.configRetryMs ?? 60_000);
-      setTimeout(() => this.kick(), this.opts.configRetryMs ?? 60_000).unref();
+      const retryMs = this.opts.configRetryMs ?? 60_000;
+      this.pausedUntil = Date.now() + retryMs;
+      // Node may fire a timer a millisecond before Date.now() reaches its due time (the loop's
+      // clock is cached), so the timer lifts the pause itself instead of kick() re-checking it;
+      // otherwise a quiet writer would never try again.
+      setTimeout(() => {
+        this.pausedUntil = 0;
+        this.kick();
+      }, retryMs).unref();
     } else if (this.healthy) {
       this.healthy = false;
       this.log.warn(
