@@ -136,6 +136,7 @@ export function aggregate(results: AvailabilityResult[]): AvailabilityResult {
   const upMs = sum('upMs');
   const downMs = sum('downMs');
   const monitoredMs = upMs + downMs;
+  const count = sum('outageCount');
   const countable = sum('periodMs') - sum('maintenanceMs');
   return {
     from: Math.min(...results.map((r) => r.from)),
@@ -151,10 +152,11 @@ export function aggregate(results: AvailabilityResult[]): AvailabilityResult {
     availabilityPercent: monitoredMs > 0 ? (100 * upMs) / monitoredMs : null,
     coveragePercent: countable > 0 ? (100 * monitoredMs) / countable : null,
     outages,
-    outageCount: outages.length,
-    longestOutageMs: outages.reduce((m, o) => Math.max(m, o.durationMs), 0),
-    mttrMs: outages.length ? downMs / outages.length : null,
-    mtbfMs: outages.length ? upMs / outages.length : null,
+    // Counted from the results, not the list: figures rebuilt from daily summaries carry no list.
+    outageCount: count,
+    longestOutageMs: results.reduce((m, r) => Math.max(m, r.longestOutageMs), 0),
+    mttrMs: count ? downMs / count : null,
+    mtbfMs: count ? upMs / count : null,
   };
 }
 

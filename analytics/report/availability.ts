@@ -11,7 +11,15 @@ import {
 } from '../availability';
 import { InfluxEdge } from '../influx/client';
 import { chunkMs, chunks, fetchUp, pickSource, ROLLUP_INTERVAL_MS, Source, UpSeries } from '../influx/fetch';
-import { buildTimeline, combineAll, relabel, Segment, TimelineBuilder, TimelineOptions } from '../timeline';
+import {
+  buildTimeline,
+  combineAll,
+  relabel,
+  Segment,
+  slice,
+  TimelineBuilder,
+  TimelineOptions,
+} from '../timeline';
 import { maintenanceIn, ObjectKind, SlaObject, slaObjects } from './inventory';
 
 /**
@@ -213,13 +221,54 @@ export async function availabilityReport(edge: InfluxEdge, config: NocConfig, q:
   return { rows: availabilityRows(t, q.by), from: t.from, to: t.to, source: t.source };
 }
 
-export function availabilityRows(t: Timelines, by: GroupBy): AvailabilityRow[] {
-  const resultOf = (o: SlaObject): AvailabilityResult | undefined => {
-    const tl = t.final.get(`${o.kind}:${o.id}`);
-    if (!tl) return undefined;
-    const from = Math.min(Math.max(t.from, o.added ?? -Infinity), t.to);
-    return summarise(tl, from, t.to, from - t.from);
+/**
+ * Where a period's per-object figures come from: the timelines read from the raw or 5-minute
+ * data (objectTimelines), or the stored daily summaries (daily-book.ts). Reports ask it for any
+ * part of the period (a month of a year) and get the same figures either way.
+ */
+export interface AvailabilityBook {
+  objects: SlaObject[];
+  from: number;
+  to: number;
+  /** The object's figures over [from, to) (inside the book's period); undefined without data. */
+  resultOf(o: SlaObject, from: number, to: number): AvailabilityResult | undefined;
+  /** Where the figures came from, for the report's provenance. */
+  describe: string;
+}
+
+/** A book over timelines: each part of the period is the timeline's slice. */
+export function timelineBook(t: Timelines): AvailabilityBook {
+  return {
+    objects: t.objects,
+    from: t.from,
+    to: t.to,
+    describe: `InfluxDB ${t.source.kind}`,
+    resultOf: (o, a, b) => {
+      const tl = t.final.get(`${o.kind}:${o.id}`);
+      if (!tl) return undefined;
+      const to = Math.min(b, t.to);
+      const from = Math.max(a, o.added ?? -Infinity);
+      if (from >= to) return undefined; // not yet in the inventory then
+      return summarise(slice(tl, from, to), from, to, from - a);
+    },
   };
+}
+
+const isBook = (t: Timelines | AvailabilityBook): t is AvailabilityBook => 'resultOf' in t;
+
+/**
+ * One row per object of a kind, or per agency or site (their devices' time added up), over the
+ * book's period or a part of it (`range`, e.g. one month of a year).
+ */
+export function availabilityRows(
+  source: Timelines | AvailabilityBook,
+  by: GroupBy,
+  range?: { from: number; to: number },
+): AvailabilityRow[] {
+  const book = isBook(source) ? source : timelineBook(source);
+  const from = Math.max(book.from, range?.from ?? -Infinity);
+  const to = Math.min(book.to, range?.to ?? Infinity);
+  const resultOf = (o: SlaObject) => book.resultOf(o, from, Math.max(from, to));
   const row = (
     kind: GroupBy,
     id: string,
@@ -239,7 +288,7 @@ export function availabilityRows(t: Timelines, by: GroupBy): AvailabilityRow[] {
     meetsTarget: meetsTarget(r.availabilityPercent, o?.targetPercent),
   });
   if (by === 'device' || by === 'link' || by === 'service')
-    return t.objects
+    return book.objects
       .filter((o) => o.kind === by)
       .flatMap((o) => {
         const r = resultOf(o);
@@ -247,7 +296,7 @@ export function availabilityRows(t: Timelines, by: GroupBy): AvailabilityRow[] {
       });
   // Agency and site: their devices' time added up.
   const groups = new Map<string, AvailabilityResult[]>();
-  for (const o of t.objects.filter((x) => x.kind === 'device')) {
+  for (const o of book.objects.filter((x) => x.kind === 'device')) {
     const key = by === 'agency' ? o.agency : o.site;
     const r = resultOf(o);
     if (!key || !r) continue;

@@ -1,10 +1,12 @@
 import type { Sample } from '../../agent/sample';
 import type { NocConfig } from '../../config/load';
 import { aggregate, AvailabilityResult, summarise } from '../availability';
+import { dayFigures } from '../day-figures';
 import { summariseBandwidth } from '../bandwidth';
 import { days } from '../period';
 import { slice } from '../timeline';
 import type { Timelines } from './availability';
+import type { SlaObject } from './inventory';
 import type { CapacityReport } from './capacity';
 import { capacityPoints } from './capacity-points';
 import { defined, point, toLines } from './points';
@@ -35,6 +37,9 @@ function availabilityPoint(
   day: number,
   targetPercent?: number,
 ): Sample | undefined {
+  // Only objects' days carry the run lengths at the day's edges (agency and site points are
+  // sums over devices, for dashboards; reports add devices up themselves).
+  const edges = kind === 'device' || kind === 'link' || kind === 'service' ? dayFigures(r) : undefined;
   return point(
     'availability_daily',
     { object_kind: kind, object: id, agency: tags.agency, site: tags.site },
@@ -49,10 +54,26 @@ function availabilityPoint(
       parent_seconds: s(r.parentMs),
       outages: BigInt(r.outageCount),
       longest_outage_seconds: s(r.longestOutageMs),
+      // With these a year's outage count and longest outage are rebuilt exactly (day-figures.ts).
+      down_at_start_seconds: edges && s(edges.downAtStartMs),
+      down_at_end_seconds: edges && s(edges.downAtEndMs),
       target_percent: targetPercent,
     },
     day,
   );
+}
+
+/** Each object's figures per local day of the timelines' period (day slices, summarised). */
+export function* objectDays(
+  t: Timelines,
+): Generator<{ object: SlaObject; day: { from: number; to: number }; result: AvailabilityResult }> {
+  for (const d of days(t.from, t.to))
+    for (const object of t.objects) {
+      const tl = t.final.get(`${object.kind}:${object.id}`);
+      const part = tl ? slice(tl, d.from, d.to) : [];
+      if (!part.length) continue;
+      yield { object, day: d, result: summarise(part, part[0].from, part[part.length - 1].to) };
+    }
 }
 
 /**
@@ -61,25 +82,26 @@ function availabilityPoint(
  */
 export function availabilityDailyPoints(t: Timelines): Sample[] {
   const out: (Sample | undefined)[] = [];
-  for (const d of days(t.from, t.to)) {
-    const groups = {
-      agency: new Map<string, AvailabilityResult[]>(),
-      site: new Map<string, AvailabilityResult[]>(),
-    };
-    for (const o of t.objects) {
-      const tl = t.final.get(`${o.kind}:${o.id}`);
-      const part = tl ? slice(tl, d.from, d.to) : [];
-      if (!part.length) continue;
-      const r = summarise(part, part[0].from, part[part.length - 1].to);
-      out.push(availabilityPoint(o.kind, o.id, o, r, d.from, o.targetPercent));
-      if (o.kind !== 'device') continue;
-      if (o.agency) groups.agency.set(o.agency, [...(groups.agency.get(o.agency) ?? []), r]);
-      if (o.site) groups.site.set(o.site, [...(groups.site.get(o.site) ?? []), r]);
-    }
+  let groups = {
+    agency: new Map<string, AvailabilityResult[]>(),
+    site: new Map<string, AvailabilityResult[]>(),
+  };
+  let current: number | undefined;
+  const flush = () => {
     for (const kind of ['agency', 'site'] as const)
-      for (const [id, results] of [...groups[kind].entries()].sort(([a], [b]) => a.localeCompare(b)))
-        out.push(availabilityPoint(kind, id, { [kind]: id }, aggregate(results), d.from));
+      for (const [id, results] of [...groups[kind].entries()].sort(([x], [y]) => x.localeCompare(y)))
+        out.push(availabilityPoint(kind, id, { [kind]: id }, aggregate(results), current!));
+    groups = { agency: new Map(), site: new Map() };
+  };
+  for (const { object: o, day, result: r } of objectDays(t)) {
+    if (current !== undefined && day.from !== current) flush();
+    current = day.from;
+    out.push(availabilityPoint(o.kind, o.id, o, r, day.from, o.targetPercent));
+    if (o.kind !== 'device') continue;
+    if (o.agency) groups.agency.set(o.agency, [...(groups.agency.get(o.agency) ?? []), r]);
+    if (o.site) groups.site.set(o.site, [...(groups.site.get(o.site) ?? []), r]);
   }
+  if (current !== undefined) flush();
   return defined(out);
 }
 

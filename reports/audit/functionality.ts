@@ -1,4 +1,4 @@
-import { availabilityRows, Timelines } from '../../analytics/report/availability';
+import { AvailabilityBook, availabilityRows } from '../../analytics/report/availability';
 import type { Section, Table } from '../model';
 import { AuditContext, queryAll, t, timeRange } from './context';
 
@@ -6,7 +6,7 @@ import { AuditContext, queryAll, t, timeRange } from './context';
  * (b) Fungsionalitas: is every agency connected to the Jaringan Intra and reachable, are the
  * services and websites reachable, and how much of the inventory is actually monitored.
  */
-export async function functionalitySection(ctx: AuditContext, tl: Timelines): Promise<Section> {
+export async function functionalitySection(ctx: AuditContext, tl: AvailabilityBook): Promise<Section> {
   const end = Math.min(ctx.to, ctx.now);
   const lastUp = new Map<string, boolean>();
   const series = await queryAll(

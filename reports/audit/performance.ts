@@ -2,12 +2,12 @@ import { TIERS } from '../../analytics/availability';
 import { bandwidthReport } from '../../analytics/report/bandwidth';
 import { capacityReport } from '../../analytics/report/capacity';
 import {
+  AvailabilityBook,
   availabilityRows,
   AvailabilityRow,
   GroupBy,
-  objectTimelines,
-  Timelines,
 } from '../../analytics/report/availability';
+import { availabilityBook } from '../../analytics/report/daily-book';
 import { parsePeriod } from '../../analytics/period';
 import { localParts, monthName } from '../dates';
 import type { BarChart, Section, Table } from '../model';
@@ -21,7 +21,7 @@ const FORMULA =
  * and agency, and month by month), outages, bandwidth per link and month with the 95th
  * percentile and the committed-rate check, and capacity at the end of the period.
  */
-export async function performanceSection(ctx: AuditContext, timelines: Timelines): Promise<Section> {
+export async function performanceSection(ctx: AuditContext, timelines: AvailabilityBook): Promise<Section> {
   const tables: Table[] = [];
   for (const by of ['agency', 'service', 'link', 'device'] as GroupBy[])
     tables.push(availabilityTable(ctx, timelines, by));
@@ -48,7 +48,7 @@ export async function performanceSection(ctx: AuditContext, timelines: Timelines
   };
 }
 
-export function availabilityTable(ctx: AuditContext, tl: Timelines, by: GroupBy): Table {
+export function availabilityTable(ctx: AuditContext, tl: AvailabilityBook, by: GroupBy): Table {
   const rows = availabilityRows(tl, by);
   const label: Record<string, [string, string]> = {
     agency: [`Ketersediaan per ${ctx.config.organisation.agencyLabel}`, 'Availability by agency'],
@@ -74,7 +74,7 @@ export function availabilityTable(ctx: AuditContext, tl: Timelines, by: GroupBy)
     rows: rows.map((r) => row(ctx, r)),
     emptyText: t(ctx, 'Tidak ada objek.', 'No objects.'),
     provenance: {
-      source: `InfluxDB ${tl.source?.kind ?? ''} (ping.up, interface.ifOperStatus, http.up)`,
+      source: `${tl.describe} (ping.up, interface.ifOperStatus, http.up)`,
       period: ctx.periodLabel,
       method: FORMULA,
     },
@@ -123,16 +123,14 @@ export function monthsOf(ctx: AuditContext): Month[] {
   return out;
 }
 
-function monthlyTable(ctx: AuditContext, tl: Timelines, months: Month[]): { table: Table; chart: BarChart } {
+function monthlyTable(
+  ctx: AuditContext,
+  tl: AvailabilityBook,
+  months: Month[],
+): { table: Table; chart: BarChart } {
   const per = months.map((m) => {
-    const rows = availabilityRows(
-      { ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) },
-      'service',
-    );
-    const devices = availabilityRows(
-      { ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) },
-      'device',
-    );
+    const rows = availabilityRows(tl, 'service', m);
+    const devices = availabilityRows(tl, 'device', m);
     const mean = (rs: AvailabilityRow[]) => {
       const v = rs.map((r) => r.result.availabilityPercent).filter((x): x is number => x !== null);
       return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
@@ -157,7 +155,7 @@ function monthlyTable(ctx: AuditContext, tl: Timelines, months: Month[]): { tabl
       ],
       rows: per,
       provenance: {
-        source: 'InfluxDB',
+        source: tl.describe,
         period: ctx.periodLabel,
         method: t(
           ctx,
@@ -180,7 +178,7 @@ function monthlyTable(ctx: AuditContext, tl: Timelines, months: Month[]): { tabl
   };
 }
 
-export function outagesTable(ctx: AuditContext, tl: Timelines): Table {
+export function outagesTable(ctx: AuditContext, tl: AvailabilityBook): Table {
   const rows = availabilityRows(tl, 'device')
     .filter((r) => r.result.outageCount > 0)
     .sort((a, b) => b.result.downMs - a.result.downMs);
@@ -205,7 +203,7 @@ export function outagesTable(ctx: AuditContext, tl: Timelines): Table {
     })),
     emptyText: t(ctx, 'Tidak ada gangguan tercatat.', 'No outages recorded.'),
     provenance: {
-      source: 'InfluxDB ping.up',
+      source: `${tl.describe} (ping.up)`,
       period: ctx.periodLabel,
       method: 'MTTR = padam ÷ jumlah gangguan; MTBF = naik ÷ jumlah gangguan',
     },
@@ -216,14 +214,15 @@ export function outagesTable(ctx: AuditContext, tl: Timelines): Table {
  * One bandwidth report per month (the 95th percentile is a monthly figure). The ISP SLA check's
  * availability comes from the period's timelines, sliced to the month, not from a second read.
  */
-export async function bandwidthTable(ctx: AuditContext, months: Month[], tl: Timelines): Promise<Table> {
+export async function bandwidthTable(
+  ctx: AuditContext,
+  months: Month[],
+  tl: AvailabilityBook,
+): Promise<Table> {
   const rows: Table['rows'] = [];
   for (const m of months) {
     if (m.from >= ctx.now) break;
-    const links = availabilityRows(
-      { ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) },
-      'link',
-    );
+    const links = availabilityRows(tl, 'link', m);
     const report = await bandwidthReport(ctx.edge, ctx.config, {
       from: m.from,
       to: m.to,
@@ -342,6 +341,7 @@ async function capacityTables(ctx: AuditContext): Promise<Table[]> {
   ];
 }
 
-export async function timelinesFor(ctx: AuditContext): Promise<Timelines> {
-  return objectTimelines(ctx.edge, ctx.config, { from: ctx.from, to: ctx.to, now: ctx.now, by: 'device' });
+/** The period's availability: stored daily summaries where there are, the rest computed. */
+export async function timelinesFor(ctx: AuditContext): Promise<AvailabilityBook> {
+  return availabilityBook(ctx.edge, ctx.config, { from: ctx.from, to: ctx.to, now: ctx.now });
 }

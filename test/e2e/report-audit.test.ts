@@ -11,6 +11,9 @@ import { verifyReportDir } from '../../reports/manifest';
 import type { Report } from '../../reports/model';
 import { runReport } from '../../reports/run';
 import { influxQuery, influxWrite } from '../harness/influx-http';
+import { influxEdge } from '../../analytics/influx/client';
+import { objectTimelines } from '../../analytics/report/availability';
+import { availabilityDailyLines } from '../../analytics/report/daily';
 
 /**
  * A generated year (2025, WIB) of 5-minute rollups as the agent's continuous query writes them,
@@ -23,6 +26,8 @@ const FROM = at('2025-01-01T00:00:00');
 const TO = at('2026-01-01T00:00:00');
 const STEP = 300_000;
 const R1_OUTAGE = [at('2025-07-10T02:00:00'), at('2025-07-10T04:00:00')];
+// Over midnight and a month's end: one outage, 30 minutes in March and 60 in April.
+const R1_OUTAGE_2 = [at('2025-03-31T23:30:00'), at('2025-04-01T01:00:00')];
 const MAINT = [at('2025-06-15T01:00:00'), at('2025-06-15T05:00:00')];
 const GAP = [at('2025-08-17T00:00:00'), at('2025-08-18T00:00:00')];
 const S1_ADDED = at('2025-05-01T00:00:00');
@@ -87,7 +92,7 @@ const configYaml = stringify({
 function* year(): Generator<string> {
   for (let t = FROM; t < TO; t += STEP) {
     if (inside(t, GAP)) continue;
-    const r1up = !inside(t, R1_OUTAGE);
+    const r1up = !inside(t, R1_OUTAGE) && !inside(t, R1_OUTAGE_2);
     yield `ping,device=r1,kind=router,site=pd last_up=${r1up},mean_loss_percent=${r1up ? 0 : 100},mean_rtt_avg_ms=3 ${t}`;
     if (t >= S1_ADDED) {
       const s1up = r1up && !inside(t, MAINT);
@@ -160,9 +165,10 @@ afterAll(async () => {
 const table = (id: string) => report.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
 const rowOf = (id: string, key: string, value: string) => table(id).rows.find((r) => r[key] === value)!;
 
-// Hand-computed: 2025 has 105,120 five-minute slots; the monitoring gap takes 288 of them.
+// Hand-computed: 2025 has 105,120 five-minute slots; the monitoring gap takes 288 of them; r1
+// is down 24 + 18 of them.
 const R1_MONITORED = 105_120 - 288;
-const R1_AVAILABILITY = (100 * (R1_MONITORED - 24)) / R1_MONITORED;
+const R1_AVAILABILITY = (100 * (R1_MONITORED - 42)) / R1_MONITORED;
 
 describe('audit report of a generated year', () => {
   it('is titled for the organisation and the year, with the four audit domains', () => {
@@ -177,13 +183,28 @@ describe('audit report of a generated year', () => {
     ]);
   });
 
-  it('availability per device equals the hand-computed figure (outage 2 h, gap 24 h excluded)', () => {
+  it('availability per device equals the hand-computed figure (outages 2 h and 1,5 h, gap 24 h excluded)', () => {
     const r1 = rowOf('ketersediaan-device', 'id', 'r1');
     expect(r1.availability).toBeCloseTo(R1_AVAILABILITY, 9);
-    expect(r1.outages).toBe(1);
-    expect(r1.downtime).toBe(2 * 3600_000);
-    // 99,977 % is at least tier II (99,741 %) and below tier III (99,982 %).
+    expect(r1.outages).toBe(2);
+    expect(r1.downtime).toBe(3.5 * 3600_000);
+    // 99,96 % is at least tier II (99,741 %) and below tier III (99,982 %).
     expect(r1.tier).toBe('II');
+    expect(rowOf('gangguan', 'id', 'r1')).toMatchObject({
+      outages: 2,
+      mttr: 1.75 * 3600_000,
+      longest: 2 * 3600_000,
+    });
+  });
+
+  it('the monthly table is each month on its own (the outage over midnight split at the month end)', () => {
+    const monthly = table('ketersediaan-bulanan').rows;
+    expect(monthly).toHaveLength(12);
+    // Only r1 is in the inventory until May: March lost 6 slots, April 12.
+    expect(monthly[1]).toMatchObject({ month: 'Feb 2025', devices: 100, outages: 0 });
+    expect(monthly[2].devices).toBeCloseTo((100 * (31 * 288 - 6)) / (31 * 288), 12);
+    expect(monthly[3].devices).toBeCloseTo((100 * (30 * 288 - 12)) / (30 * 288), 12);
+    expect([monthly[2].outages, monthly[3].outages, monthly[6].outages]).toEqual([1, 1, 1]);
   });
 
   it("the child is not charged for its parent's outage nor for maintenance, and is clipped to its added date", () => {
@@ -334,5 +355,64 @@ describe('audit report of a generated year', () => {
     );
     expect(cli.status).toBe(0);
     expect(cli.stdout).toMatch(/^OK \d+ berkas utuh; tanda tangan cocok/);
+  });
+});
+
+describe('the same year from the stored daily summaries', () => {
+  const JULY = [at('2025-07-01T00:00:00'), at('2025-08-01T00:00:00')];
+  let fromDaily: Report;
+
+  beforeAll(async () => {
+    // What the agent's job writes each night (availability_daily), for the whole year; then
+    // July is removed, as if the agent had been down those nights: July comes from the rollups.
+    const loaded = parseConfig(configYaml.replace('http://127.0.0.1:1', influx.url), {
+      baseDir: dir,
+      env: {},
+    });
+    const config = loaded.config!;
+    const edge = influxEdge(config.influx);
+    const t = await objectTimelines(edge, config, { from: FROM, to: TO, now: TO, by: 'device' });
+    await edge.write(availabilityDailyLines(t), 'rollup');
+    await influxQuery(
+      influx.url,
+      'noc',
+      `DELETE FROM "availability_daily" WHERE time >= ${JULY[0]}ms AND time < ${JULY[1]}ms`,
+    );
+    const out2 = join(dir, 'out-daily');
+    await runReport(config, {
+      kind: 'audit',
+      year: '2025',
+      formats: ['json'],
+      lang: 'id',
+      outDir: out2,
+      now: Date.parse('2026-12-01T04:00:00Z'),
+    });
+    fromDaily = JSON.parse(readFileSync(join(out2, 'laporan-audit-2025.json'), 'utf8')) as Report;
+  }, 120_000);
+
+  const tableOf = (r: Report, id: string) => r.sections.flatMap((s) => s.tables).find((x) => x.id === id)!;
+
+  it.each([
+    'ketersediaan-agency',
+    'ketersediaan-service',
+    'ketersediaan-link',
+    'ketersediaan-device',
+    'ketersediaan-bulanan',
+    'gangguan',
+    'jaringan-intra',
+    'layanan',
+    'cakupan',
+  ])('%s: the same rows as from the 5-minute rollups', (id) => {
+    expect(tableOf(fromDaily, id).rows).toEqual(tableOf(report, id).rows);
+    expect(tableOf(fromDaily, id).rows.length).toBeGreaterThan(0);
+  });
+
+  it('says where its figures came from: 334 stored days, July from the rollups', () => {
+    expect(tableOf(fromDaily, 'ketersediaan-device').provenance.source).toBe(
+      'InfluxDB availability_daily (334 d) + rollup (31 d) (ping.up, interface.ifOperStatus, http.up)',
+    );
+    expect(tableOf(report, 'ketersediaan-device').provenance.source).toBe(
+      'InfluxDB availability_daily (0 d) + rollup (365 d) (ping.up, interface.ifOperStatus, http.up)',
+    );
   });
 });
