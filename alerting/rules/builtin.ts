@@ -1,4 +1,11 @@
-import type { Rule } from '../types';
+import type { Rule, Scope } from '../types';
+
+/**
+ * Room probes: stand-alone sensors and the probes plugged into UPS and PDU units. The room
+ * envelope (ASHRAE) does not apply to a router's or server's own board sensors, which run far
+ * warmer and have their own rule (device-temperature-high).
+ */
+const ROOM: Scope = { kinds: ['sensor', 'ups', 'pdu'] };
 
 type BuiltIn = Omit<Rule, 'enabled' | 'where' | 'when' | 'scope' | 'count' | 'forSeconds' | 'kind'> &
   Partial<Pick<Rule, 'where' | 'when' | 'scope' | 'count' | 'forSeconds' | 'kind'>>;
@@ -127,6 +134,25 @@ const RULES: BuiltIn[] = [
     'Daya catu {subject} {value} % dari kapasitas',
     'Feed {subject} power at {value} % of capacity',
   ),
+  {
+    id: 'device-temperature-high',
+    measurement: 'sensor',
+    fields: ['value'],
+    operator: '>',
+    // Board and CPU sensors: a MikroTik CCR runs at 40-60 °C; above 75 °C cooling has failed
+    // (fan, blocked airflow, the room itself) well before the device shuts itself down.
+    value: 75,
+    clear: 70,
+    forSeconds: 300,
+    severity: 'sedang',
+    where: { type: 'temperature' },
+    scope: { kinds: ['router', 'switch', 'server', 'other'] },
+    subject: ['name'],
+    title: {
+      id: 'Suhu perangkat {device} ({subject}) {value} °C',
+      en: 'Device {device} temperature ({subject}) {value} °C',
+    },
+  },
   sensor(
     'temperature-high',
     'temperature',
@@ -314,6 +340,7 @@ function sensor(
     forSeconds: 300,
     severity,
     where: { type },
+    scope: ROOM,
     subject: ['name'],
     title: { id: titleId, en: titleEn },
   };

@@ -8,6 +8,7 @@ const ctx: RuleContext = {
     ['sw-dinkes', { kind: 'switch', agency: 'dinkes', tags: [], responsibility: 'opd' as const }],
     ['ups1', { kind: 'ups', site: 'pd', tags: [], responsibility: 'dinas' as const }],
     ['srv1', { kind: 'server', site: 'pd', tags: [], responsibility: 'dinas' as const }],
+    ['emu1', { kind: 'sensor', site: 'pd', tags: [], responsibility: 'dinas' as const }],
   ]),
   links: new Map([
     ['isp1', { kind: 'isp', warningPercent: 70, criticalPercent: 85 }],
@@ -122,30 +123,53 @@ describe('built-in rules against normalized samples', () => {
     ],
     [
       'temperature-high',
-      s('sensor', { device: 'srv1', type: 'temperature', name: 'inlet' }, { value: 29.5 }),
+      s('sensor', { device: 'emu1', type: 'temperature', name: 'inlet' }, { value: 29.5 }),
       true,
       29.5,
     ],
     [
       'temperature-high',
-      s('sensor', { device: 'srv1', type: 'humidity', name: 'room' }, { value: 29.5 }),
+      s('sensor', { device: 'emu1', type: 'humidity', name: 'room' }, { value: 29.5 }),
+      undefined,
+    ],
+    // A router's board sensor is not the room: 48 °C is normal for it.
+    [
+      'temperature-high',
+      s('sensor', { device: 'core', type: 'temperature', name: 'board' }, { value: 48 }),
+      undefined,
+    ],
+    [
+      'device-temperature-high',
+      s('sensor', { device: 'core', type: 'temperature', name: 'board' }, { value: 48 }),
+      false,
+      48,
+    ],
+    [
+      'device-temperature-high',
+      s('sensor', { device: 'core', type: 'temperature', name: 'cpu' }, { value: 81 }),
+      true,
+      81,
+    ],
+    [
+      'device-temperature-high',
+      s('sensor', { device: 'emu1', type: 'temperature', name: 'inlet' }, { value: 81 }),
       undefined,
     ],
     [
       'temperature-low',
-      s('sensor', { device: 'srv1', type: 'temperature', name: 'inlet' }, { value: 17 }),
+      s('sensor', { device: 'emu1', type: 'temperature', name: 'inlet' }, { value: 17 }),
       true,
       17,
     ],
     [
       'humidity-high',
-      s('sensor', { device: 'srv1', type: 'humidity', name: 'room' }, { value: 58 }),
+      s('sensor', { device: 'emu1', type: 'humidity', name: 'room' }, { value: 58 }),
       null,
       58,
     ],
     [
       'humidity-low',
-      s('sensor', { device: 'srv1', type: 'humidity', name: 'room' }, { value: 15 }),
+      s('sensor', { device: 'emu1', type: 'humidity', name: 'room' }, { value: 15 }),
       true,
       15,
     ],

@@ -80,8 +80,23 @@ function rates(i: number, t: number): [number, number] {
   return [Math.round((busy ? 0.5 : 0.1) * committed * (0.8 + 0.4 * wobble)), Math.round(0.05 * committed)];
 }
 
-/** One 5-minute slot of every series (plus the daily inventory and system snapshots). */
-export function slotLines(f: Fleet, t: number, from: number, days: number, out: string[]): void {
+/**
+ * One 5-minute slot of every series (plus the daily inventory and system snapshots); with
+ * `small`, only the few series besides ping and interface (websites, agent, snapshots).
+ */
+export function slotLines(
+  f: Fleet,
+  t: number,
+  from: number,
+  days: number,
+  out: string[],
+  opts: { small?: boolean } = {},
+): void {
+  if (!opts.small) bigSeries(f, t, from, days, out);
+  smallSeries(f, t, from, out);
+}
+
+function bigSeries(f: Fleet, t: number, from: number, days: number, out: string[]): void {
   const down = new Set<number>();
   for (let i = 3; i < f.devices; i += 25) {
     const o = outageStart(i, from, days);
@@ -101,6 +116,9 @@ export function slotLines(f: Fleet, t: number, from: number, days: number, out: 
       `interface,device=${deviceId(i % f.devices)},ifName=ether${Math.floor(i / f.devices) + 1},link=${linkId(i)} last_ifOperStatus=${up},last_ifHighSpeed=1000,mean_in_bps=${inBps},mean_out_bps=${outBps} ${t}`,
     );
   }
+}
+
+function smallSeries(f: Fleet, t: number, from: number, out: string[]): void {
   for (let i = 0; i < f.services; i++)
     out.push(
       `http,service=svc${pad(i)},url=https://svc${i}.bench.go.id/ last_up=true,last_cert_days_left=${20 + i} ${t}`,
