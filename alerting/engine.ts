@@ -83,6 +83,11 @@ export class AlertEngine {
     ];
   }
 
+  /** The windows in force as of the last load()/tick() (config plus `noc maintenance add`). */
+  maintenanceWindows(): MaintenanceWindow[] {
+    return this.windows;
+  }
+
   /** `collector`: which collector produced it (the pipeline says), to end a run of errors. */
   onSample(sample: Sample, collector?: string): void {
     for (const rule of this.byMeasurement.get(sample.measurement) ?? []) {

@@ -7,6 +7,7 @@ import type { NocConfig } from '../config/load';
 import type { Connector } from './connectors/contract';
 import { createConnector } from './connectors';
 import { AlertEngine } from './engine';
+import { MaintenancePoints } from './maintenance-points';
 import { OutboxDelivery } from './outbox';
 import { AlertStore } from './store';
 
@@ -34,6 +35,7 @@ export class Alerting implements SampleListener {
   private store?: AlertStore;
   private engine?: AlertEngine;
   private delivery?: OutboxDelivery;
+  private points?: MaintenancePoints;
   private connectors: Connector[] = [];
   private timer?: NodeJS.Timeout;
   private readonly now: () => number;
@@ -70,6 +72,8 @@ export class Alerting implements SampleListener {
       log,
     });
     this.engine.load();
+    this.points = new MaintenancePoints(config);
+    this.writeMaintenance();
     // Whatever was queued before a restart goes out now.
     void this.delivery.kick();
     this.timer = setInterval(() => this.tick(), config.alerting.tickSeconds * 1000);
@@ -83,7 +87,17 @@ export class Alerting implements SampleListener {
     } catch (err) {
       this.opts.log?.error(`alerting tick failed: ${(err as Error).message}`);
     }
+    this.writeMaintenance();
     void this.delivery?.kick();
+  }
+
+  /** The `maintenance` points due now (wallboard tiles), for the windows the engine holds. */
+  private writeMaintenance(): void {
+    this.guard(() => {
+      if (!this.engine || !this.points) return;
+      const samples = this.points.update(this.engine.maintenanceWindows(), this.now());
+      if (samples.length) this.opts.writer.write(samples);
+    });
   }
 
   onSample(sample: Sample, collector?: string): void {
@@ -128,5 +142,6 @@ export class Alerting implements SampleListener {
     this.store?.close();
     this.store = undefined;
     this.engine = undefined;
+    this.points = undefined;
   }
 }

@@ -3,33 +3,24 @@ import { BoardContext, dashboard, incidentAnnotations, tr, UIDS } from '../board
 import { flow, place } from '../layout';
 import { alarmMappings, barGauge, lowSteps, stat, steps, table } from '../panels';
 import { influxql, targets } from '../query';
+import { statusTile } from './wallboard-status';
 
 /**
  * The NOC wallboard (kiosk / TV at 1920×1080): everything fits in 24 columns × 30 rows, big
- * numbers, colour carries the state. Status per site and agency is the worst ping loss of its
- * devices in the last poll: 0 % up, in between degraded, 100 % down.
+ * numbers, colour carries the state. Status per site and agency: up / degraded / down from the
+ * worst ping loss of its devices, maintenance when they are all in a window (wallboard-status.ts).
  */
 export function wallboard(ctx: BoardContext): Dashboard {
-  const worstLoss = (by: 'site' | 'agency') =>
-    `SELECT max("loss") AS "${by}" FROM (SELECT last("loss_percent") AS "loss" FROM "ping" WHERE time > now() - 5m GROUP BY "device", "${by}") GROUP BY "${by}"`;
-  const statusSteps = steps(0.001, 100);
-  const status = (title: string, by: 'site' | 'agency') =>
-    stat(title, targets(worstLoss(by)), {
-      unit: 'percent',
-      thresholds: statusSteps,
-      description: tr(
-        ctx,
-        'Kehilangan paket terburuk perangkatnya: 0 % normal, di antaranya terganggu, 100 % padam.',
-        'Worst packet loss of its devices: 0 % up, in between degraded, 100 % down.',
-      ),
-      textSize: 28,
-    });
   const utilWarn = ctx.config.links.find((l) => l.utilisation)?.utilisation?.warningPercent ?? 70;
   const utilCrit = ctx.config.links.find((l) => l.utilisation)?.utilisation?.criticalPercent ?? 90;
 
   const panels = flow([
-    place(status(tr(ctx, 'Status lokasi', 'Site status'), 'site'), 12, 6),
-    place(status(tr(ctx, `Status ${ctx.config.organisation.agencyLabel}`, 'Agency status'), 'agency'), 12, 6),
+    place(statusTile(ctx, tr(ctx, 'Status lokasi', 'Site status'), 'site'), 12, 6),
+    place(
+      statusTile(ctx, tr(ctx, `Status ${ctx.config.organisation.agencyLabel}`, 'Agency status'), 'agency'),
+      12,
+      6,
+    ),
     place(
       table(
         tr(ctx, 'Insiden terbuka', 'Open incidents'),

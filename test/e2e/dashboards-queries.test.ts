@@ -8,6 +8,7 @@ import { silentLogger } from '../../agent/log';
 import { Pipeline } from '../../agent/pipeline';
 import type { Incident } from '../../alerting/types';
 import { incidentSample } from '../../alerting/view';
+import { MaintenancePoints } from '../../alerting/maintenance-points';
 import { capacityFrom } from '../../analytics/report/capacity';
 import { capacityPoints } from '../../analytics/report/capacity-points';
 import { availabilityDailyLines } from '../../analytics/report/daily';
@@ -52,10 +53,14 @@ function dataset(): { lines: string[]; daily: string[] } {
   const pduVb = loadFixture('pdu-apc_ap8959eu3.snmprec');
   const pipeline = new Pipeline(config, { write: (s) => out.push(...s) }, new Metrics(), silentLogger);
   const sink = pipeline.sinkFor('test');
+  // The first twelve devices, and a few agency devices so the per-agency status tile has rows.
+  const polled = [
+    ...new Set([...config.devices.slice(0, 12), ...config.devices.filter((d) => d.agency).slice(0, 3)]),
+  ];
   let memory;
   for (let t = start; t <= now; t += 60_000) {
     const i = (t - start) / 60_000;
-    for (const d of config.devices.slice(0, 12)) {
+    for (const d of polled) {
       const down = d.id === config.devices[3].id && i > 30 && i < 40;
       const rtts = down ? [null, null, null] : [1, 2 + (i % 5), 9];
       sink.sample(pingSample(d.id, d.address ?? '127.0.0.1', summarise(rtts), t));
@@ -145,6 +150,11 @@ function dataset(): { lines: string[]; daily: string[] } {
     title: 'Perangkat tidak dapat dijangkau',
   };
   out.push(incidentSample(incident, config, incident.firedAt));
+  // A maintenance window over the first site with devices, as alerting writes it each minute.
+  const site = config.devices.find((d) => d.site)!.site!;
+  const points = new MaintenancePoints(config);
+  const window = { id: 'uji', site, from: start, to: now + 3600_000, reason: 'Uji', createdBy: 'test' };
+  for (let t = start; t <= now; t += 60_000) out.push(...points.update([window], t));
   // The agent's own metrics as the running agent writes them (writer gauges from its stats()).
   let written = 1000;
   const writer = {

@@ -32,7 +32,17 @@ describe('what noc writes', () => {
     const ms = [...schema.keys()].sort();
     for (const m of ['interface', 'system', 'cpu', 'memory', 'storage', 'ups', 'pdu', 'sensor'])
       expect(ms).toContain(m);
-    for (const m of ['ping', 'http', 'queue', 'event', 'incident', 'inventory', 'noc_agent', 'capacity'])
+    for (const m of [
+      'ping',
+      'http',
+      'queue',
+      'event',
+      'incident',
+      'maintenance',
+      'inventory',
+      'noc_agent',
+      'capacity',
+    ])
       expect(ms).toContain(m);
     expect(ms).toEqual(expect.arrayContaining(['availability_daily', 'bandwidth_daily', 'dhcp', 'wireless']));
     expect(Object.keys(sources).filter((s) => s.startsWith('snmp module')).length).toBeGreaterThan(10);

@@ -9,6 +9,7 @@ import { Metrics } from '../../agent/metrics';
 import { Pipeline } from '../../agent/pipeline';
 import { selfSamples } from '../../agent/self-samples';
 import { incidentSample } from '../../alerting/view';
+import { MaintenancePoints } from '../../alerting/maintenance-points';
 import type { Incident } from '../../alerting/types';
 import { capacityFrom, PowerReadings } from '../../analytics/report/capacity';
 import { capacityPoints } from '../../analytics/report/capacity-points';
@@ -286,6 +287,14 @@ function incidents(): Sample[] {
   ];
 }
 
+/** Alerting's `maintenance` points: a site window starting, repeating a minute later, ending. */
+function maintenance(): Sample[] {
+  const site = config.devices.find((d) => d.site && d.agency)!.site!;
+  const window = { id: 'uji', site, from: T, to: T + 120_000, reason: 'Uji', createdBy: 'config' };
+  const points = new MaintenancePoints(config);
+  return [T, T + 60_000, T + 120_000].flatMap((t) => points.update([window], t));
+}
+
 function analytics(): Record<string, Sample[]> {
   const day = 86_400_000;
   const from = T - (T % day) - 7 * 3600_000;
@@ -365,6 +374,7 @@ export function allSources(): Record<string, Sample[]> {
   out['agent noc_agent'] = agentSelf();
   out['agent inventory'] = inventorySamples(config, T);
   out['alerting incident'] = incidents();
+  out['alerting maintenance'] = maintenance();
   Object.assign(out, analytics());
   return out;
 }
