@@ -186,8 +186,7 @@ export class ServiceLevelJobs {
     try {
       if (this.checkLastMonth) {
         const last = previousMonth(this.now(), config.organisation.timezone);
-        const stored = await readBandwidthMonthly(this.edge, config, [last], this.now());
-        if (!stored.has(last.from)) this.pendingMonths.add(last.from);
+        if (!(await this.monthStored(last.from))) this.pendingMonths.add(last.from);
         this.checkLastMonth = false;
       }
       for (const month of [...this.pendingMonths].sort((a, b) => a - b)) {
@@ -198,6 +197,13 @@ export class ServiceLevelJobs {
     } catch (err) {
       log.warn(`monthly bandwidth not written, retrying in 5 minutes: ${(err as Error).message}`);
     }
+  }
+
+  /** Whether the bill of the month starting at `monthFrom` is stored for every configured link. */
+  async monthStored(monthFrom: number): Promise<boolean> {
+    const { config } = this.opts;
+    const month = monthOf(monthFrom, config.organisation.timezone);
+    return (await readBandwidthMonthly(this.edge, config, [month], this.now())).has(month.from);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { availabilityRows, Timelines } from '../../analytics/report/availability';
 import { bandwidthReport, BandwidthRow } from '../../analytics/report/bandwidth';
 import { readBandwidthMonthly } from '../../analytics/report/monthly';
+import { slice } from '../../analytics/timeline';
 import type { Table } from '../model';
 import { AuditContext, t } from './context';
 
@@ -70,11 +71,13 @@ export async function bandwidthTable(
   };
 }
 
-/** The month from the 5-minute data, as before the stored bills existed. */
+/**
+ * The month from the 5-minute data, as before the stored bills existed. The period's link
+ * timelines are cut to the month: availabilityRows sums a whole timeline, so narrowing only
+ * from/to would give every month the period's availability.
+ */
 async function computeMonth(ctx: AuditContext, m: ReportMonth, tl?: Timelines): Promise<BandwidthRow[]> {
-  const links = tl
-    ? availabilityRows({ ...tl, from: Math.max(tl.from, m.from), to: Math.min(tl.to, m.to) }, 'link')
-    : undefined;
+  const links = tl && availabilityRows(monthOfTimelines(tl, m), 'link');
   const report = await bandwidthReport(ctx.edge, ctx.config, {
     from: m.from,
     to: m.to,
@@ -82,6 +85,16 @@ async function computeMonth(ctx: AuditContext, m: ReportMonth, tl?: Timelines): 
     availability: links && new Map(links.map((r) => [r.id, r.result.availabilityPercent])),
   });
   return report.rows;
+}
+
+/** The links' timelines cut to [m.from, m.to). */
+function monthOfTimelines(tl: Timelines, m: ReportMonth): Timelines {
+  const from = Math.max(tl.from, m.from);
+  const to = Math.max(from, Math.min(tl.to, m.to));
+  const final = new Map(
+    [...tl.final].filter(([k]) => k.startsWith('link:')).map(([k, segs]) => [k, slice(segs, from, to)]),
+  );
+  return { ...tl, final, from, to };
 }
 
 export function tableRow(m: ReportMonth, r: BandwidthRow): Table['rows'][number] {
