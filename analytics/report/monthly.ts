@@ -210,6 +210,8 @@ export async function readBandwidthMonthly(
   const out = new Map<number, BandwidthRow[]>();
   if (!closed.length) return out;
   const rp = dailyRetentionPolicy(config);
+  // A database the agent has not prepared yet has no `rollup` policy: then nothing is stored.
+  if (rp && !(await hasPolicy(edge, rp))) return out;
   const from = Math.min(...closed.map((m) => m.from));
   const to = Math.max(...closed.map((m) => m.to));
   const series = await edge.query(
@@ -233,4 +235,9 @@ export async function readBandwidthMonthly(
     out.set(m.from, [...links, ...queues]);
   }
   return out;
+}
+
+async function hasPolicy(edge: InfluxEdge, rp: string): Promise<boolean> {
+  const series = await edge.query(`SHOW RETENTION POLICIES ON ${qi(edge.database)}`);
+  return (series[0]?.values ?? []).some((v) => v[0] === rp);
 }

@@ -293,6 +293,12 @@ describe('the audit table reads the stored months', () => {
     ]);
   });
 
+  it('a database the agent has not prepared (no rollup policy) has nothing stored, and no error', async () => {
+    await influxQuery(influx.url, 'fresh', 'CREATE DATABASE fresh');
+    const fresh = influxEdge({ ...config.influx, database: 'fresh' });
+    expect(await readBandwidthMonthly(fresh, config, [AUG, SEP], NOW)).toEqual(new Map());
+  });
+
   it('closed months from bandwidth_monthly, October from the 5-minute data; rows equal', async () => {
     queries.length = 0;
     const mixed = await table();
