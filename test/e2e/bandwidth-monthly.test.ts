@@ -345,6 +345,25 @@ describe('the audit table reads the stored months', () => {
     );
   });
 
+  it('a bill written for one link (--link) does not make the month stored for the report', async () => {
+    const nov = parsePeriod('2025-11');
+    const out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const program = new Command();
+      registerBandwidth(program);
+      await program.parseAsync(
+        ['bandwidth', '--month', '2025-11', '--link', 'isp-1', '--write', '-c', confFile],
+        {
+          from: 'user',
+        },
+      );
+    } finally {
+      out.mockRestore();
+    }
+    expect((await stored(nov.from)).map((p) => p.tags!.link)).toEqual(['isp-1']);
+    expect(await readBandwidthMonthly(edge, config, [nov], NOW)).toEqual(new Map());
+  });
+
   it('--write for a month not yet over writes the daily summaries but no bill', async () => {
     const err = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
