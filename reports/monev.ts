@@ -2,7 +2,8 @@ import { VERSION } from '../agent/version';
 import type { AuditContext } from './audit/context';
 import { t } from './audit/context';
 import { gapsTable, monitoringGaps } from './audit/other';
-import { availabilityTable, bandwidthTable, monthsOf, outagesTable, timelinesFor } from './audit/performance';
+import { bandwidthTable } from './audit/bandwidth';
+import { availabilityTable, monthsOf, outagesTable, timelinesFor } from './audit/performance';
 import type { Report } from './model';
 
 /**

@@ -345,7 +345,9 @@ describe('the schedule (fake timers)', () => {
     const jobs = new ServiceLevelJobs({ config: conf, publish: () => undefined, log: silentLogger });
     const capacity = jest.spyOn(jobs, 'runCapacity').mockResolvedValue([]);
     const daily = jest.spyOn(jobs, 'runDaily');
-    return { jobs, capacity, daily };
+    const stored = jest.spyOn(jobs, 'monthStored').mockResolvedValue(true);
+    const monthly = jest.spyOn(jobs, 'runMonthly').mockResolvedValue(3);
+    return { jobs, capacity, daily, stored, monthly };
   }
 
   it('capacity at start and every 5 minutes; yesterday at start and at 00:15 WIB', async () => {
@@ -365,6 +367,40 @@ describe('the schedule (fake timers)', () => {
     await jobs.stop();
     await jest.advanceTimersByTimeAsync(3_600_000);
     expect(capacity).toHaveBeenCalledTimes(7);
+  });
+
+  it("last month's bill at 00:30 on the 1st WIB, after the day's summaries; not at start when stored", async () => {
+    const { jobs, daily, stored, monthly } = jobsAt('2026-03-31T23:50:00+07:00');
+    daily.mockResolvedValue(5);
+    jobs.start();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(stored.mock.calls.map(([m]) => iso(m))).toEqual(['2026-01-31T17:00:00.000Z']);
+    expect(monthly).not.toHaveBeenCalled();
+    // 00:15 the 31st's summaries, 00:30 March's bill (once, though ticks follow at 00:30 and 00:35).
+    await jest.advanceTimersByTimeAsync(45 * 60_000);
+    expect(daily.mock.calls.map(([d]) => iso(d))).toEqual([
+      '2026-03-29T17:00:00.000Z',
+      '2026-03-30T17:00:00.000Z',
+    ]);
+    expect(monthly.mock.calls.map(([m]) => iso(m))).toEqual(['2026-02-28T17:00:00.000Z']);
+    expect(daily.mock.invocationCallOrder[1]).toBeLessThan(monthly.mock.invocationCallOrder[0]);
+    expect(stored).toHaveBeenCalledTimes(1);
+    await jobs.stop();
+  });
+
+  it('at start a missing bill is written; a failure is retried on the next ticks', async () => {
+    const { jobs, stored, monthly } = jobsAt('2026-04-03T09:00:00+07:00');
+    stored.mockRejectedValueOnce(new Error('InfluxDB is not reachable')).mockResolvedValue(false);
+    monthly.mockRejectedValueOnce(new Error('InfluxDB is not reachable')).mockResolvedValue(3);
+    jobs.start();
+    // 09:00 the look fails; 09:05 March is missing, its run fails; 09:10 written; 09:15 nothing.
+    await jest.advanceTimersByTimeAsync(15 * 60_000);
+    expect(stored).toHaveBeenCalledTimes(2);
+    expect(monthly.mock.calls.map(([m]) => iso(m))).toEqual([
+      '2026-02-28T17:00:00.000Z',
+      '2026-02-28T17:00:00.000Z',
+    ]);
+    await jobs.stop();
   });
 
   it('a failed day stays pending and is retried on the next ticks, oldest first; nothing throws', async () => {

@@ -15,6 +15,12 @@ import {
   dailyRetentionPolicy,
 } from '../../analytics/report/daily';
 import { toLines } from '../../analytics/report/points';
+import {
+  bandwidthMonthlyPoints,
+  monthOf,
+  previousMonth,
+  readBandwidthMonthly,
+} from '../../analytics/report/monthly';
 
 /**
  * The service-level figures the running agent writes (docs/service-levels.md, "What the agent
@@ -22,11 +28,15 @@ import { toLines } from '../../analytics/report/points';
  * - every 5 minutes `capacity` (rack, feed, UPS, agency) through the pipeline, so the writer
  *   spools it while InfluxDB is down and alerting's rack-power-high / feed-power-high see it;
  * - daily at 00:15 local time yesterday's `availability_daily` and `bandwidth_daily`, written
- *   straight to InfluxDB into the long retention policy (the writer's is the raw one).
+ *   straight to InfluxDB into the long retention policy (the writer's is the raw one);
+ * - on the 1st of each month at 00:30 (after the daily run) last month's `bandwidth_monthly`, the
+ *   monthly bill the audit report reads instead of a year of 5-minute data; at start, last month's
+ *   too when its points are missing (the agent was down that night).
  * A failure is logged and the work retried on the next 5-minute tick; nothing here throws.
  */
 export const CAPACITY_EVERY_MS = 300_000;
 export const DAILY_CRON = '15 0 * * *';
+export const MONTHLY_CRON = '30 0 1 * *';
 const DAY_MS = 86_400_000;
 /** Days a failing daily summary is kept for retrying (InfluxDB down over a long weekend). */
 const MAX_PENDING_DAYS = 7;
@@ -55,9 +65,13 @@ export function yesterday(now: number, timezone: string): { from: number; to: nu
 
 export class ServiceLevelJobs {
   private timer?: NodeJS.Timeout;
-  private task?: { stop(): void };
+  private tasks: { stop(): void }[] = [];
   /** Local day starts whose daily summaries are still to be written. */
   private readonly pending = new Set<number>();
+  /** Local month starts whose monthly bills are still to be written. */
+  private readonly pendingMonths = new Set<number>();
+  /** Whether last month's stored bill is still to be looked for (set at start). */
+  private checkLastMonth = false;
   private running?: Promise<void>;
   private readonly now: () => number;
 
@@ -72,19 +86,24 @@ export class ServiceLevelJobs {
   /**
    * Capacity now and then every 5 minutes; yesterday's summaries at 00:15 and once at start (a
    * restart after 00:15 would otherwise leave the day out; rewriting a day is harmless, the points
-   * have the same time and tags).
+   * have the same time and tags); last month's bill at 00:30 on the 1st, and at start when it is
+   * not stored (a month is read once, so it is looked for first rather than rewritten).
    */
   start(): void {
     const timezone = this.opts.config.organisation.timezone;
     this.pending.add(yesterday(this.now(), timezone).from);
+    this.checkLastMonth = true;
     this.timer = setInterval(() => void this.tick(), CAPACITY_EVERY_MS);
-    this.task = cron.schedule(DAILY_CRON, () => this.onDaily(), { timezone });
+    this.tasks = [
+      cron.schedule(DAILY_CRON, () => this.onDaily(), { timezone }),
+      cron.schedule(MONTHLY_CRON, () => this.onMonthly(), { timezone }),
+    ];
     void this.tick();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    this.task?.stop();
+    for (const t of this.tasks) t.stop();
     await this.running;
   }
 
@@ -94,11 +113,18 @@ export class ServiceLevelJobs {
     return this.serial(() => this.runPendingDaily());
   }
 
-  /** One 5-minute tick: capacity, then any daily summary still pending. */
+  /** The 00:30 job on the 1st: queue last month and write what is pending. */
+  onMonthly(): Promise<void> {
+    this.pendingMonths.add(previousMonth(this.now(), this.opts.config.organisation.timezone).from);
+    return this.serial(() => this.runPendingMonthly());
+  }
+
+  /** One 5-minute tick: capacity, then any daily summary or monthly bill still pending. */
   tick(): Promise<void> {
     return this.serial(async () => {
       await this.runCapacity();
       await this.runPendingDaily();
+      await this.runPendingMonthly();
     });
   }
 
@@ -148,6 +174,50 @@ export class ServiceLevelJobs {
         return;
       }
     }
+  }
+
+  /**
+   * After a start, looks whether last month's bill is stored (queues it when not); then writes
+   * every pending month, oldest first. A failure leaves the work for the next tick. Months are
+   * not given up: a month is at most one pending entry, and its data stays in `rollup` for a year.
+   */
+  async runPendingMonthly(): Promise<void> {
+    const { config, log } = this.opts;
+    try {
+      if (this.checkLastMonth) {
+        const last = previousMonth(this.now(), config.organisation.timezone);
+        if (!(await this.monthStored(last.from))) this.pendingMonths.add(last.from);
+        this.checkLastMonth = false;
+      }
+      for (const month of [...this.pendingMonths].sort((a, b) => a - b)) {
+        const n = await this.runMonthly(month);
+        this.pendingMonths.delete(month);
+        log.info(`bandwidth_monthly of ${new Date(month).toISOString()}: ${n} points`);
+      }
+    } catch (err) {
+      log.warn(`monthly bandwidth not written, retrying in 5 minutes: ${(err as Error).message}`);
+    }
+  }
+
+  /** Whether the bill of the month starting at `monthFrom` is stored for every configured link. */
+  async monthStored(monthFrom: number): Promise<boolean> {
+    const { config } = this.opts;
+    const month = monthOf(monthFrom, config.organisation.timezone);
+    return (await readBandwidthMonthly(this.edge, config, [month], this.now())).has(month.from);
+  }
+
+  /**
+   * The bill of the local month starting at `monthFrom`, as `noc bandwidth --month` computes it
+   * (the SLA availability from the links' timelines over the month); throws on failure.
+   */
+  async runMonthly(monthFrom: number): Promise<number> {
+    const { config } = this.opts;
+    const edge = this.edge;
+    const month = monthOf(monthFrom, config.organisation.timezone);
+    const report = await bandwidthReport(edge, config, { from: month.from, to: month.to, now: this.now() });
+    const points = bandwidthMonthlyPoints(report.rows, config, month.from);
+    await edge.write(toLines(points), dailyRetentionPolicy(config));
+    return points.length;
   }
 
   /** Availability and bandwidth of the local day starting at `dayFrom`; throws on failure. */

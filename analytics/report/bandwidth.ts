@@ -122,6 +122,10 @@ export async function bandwidthReport(edge: InfluxEdge, config: NocConfig, q: Ba
       sla,
     };
   }
+  // A queue's agency is its RouterOS binding (routeros.queues), as the collector tags it.
+  const queueAgency = new Map(
+    config.devices.flatMap((d) => d.routeros?.queues ?? []).map((b) => [b.name, b.agency]),
+  );
   for (const [id, r] of [...queues.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const summary = summariseBandwidth({
       inBps: r.inBps,
@@ -130,7 +134,15 @@ export async function bandwidthReport(edge: InfluxEdge, config: NocConfig, q: Ba
       percentile: sl.percentile,
       saturation: sl.saturation,
     });
-    rows.push({ kind: 'queue', id, name: id, summary, availabilityPercent: null, sla: [] });
+    rows.push({
+      kind: 'queue',
+      id,
+      name: id,
+      agency: queueAgency.get(id),
+      summary,
+      availabilityPercent: null,
+      sla: [],
+    });
   }
   q.progress?.(3, 3);
   return { rows, from, to, source: src, series };

@@ -1,5 +1,4 @@
 import { TIERS } from '../../analytics/availability';
-import { bandwidthReport } from '../../analytics/report/bandwidth';
 import { capacityReport } from '../../analytics/report/capacity';
 import {
   AvailabilityBook,
@@ -11,6 +10,7 @@ import { availabilityBook } from '../../analytics/report/daily-book';
 import { parsePeriod } from '../../analytics/period';
 import { localParts, monthName } from '../dates';
 import type { BarChart, Section, Table } from '../model';
+import { bandwidthTable } from './bandwidth';
 import { AuditContext, t } from './context';
 
 const FORMULA =
@@ -206,70 +206,6 @@ export function outagesTable(ctx: AuditContext, tl: AvailabilityBook): Table {
       source: `${tl.describe} (ping.up)`,
       period: ctx.periodLabel,
       method: 'MTTR = padam ÷ jumlah gangguan; MTBF = naik ÷ jumlah gangguan',
-    },
-  };
-}
-
-/**
- * One bandwidth report per month (the 95th percentile is a monthly figure). The ISP SLA check's
- * availability comes from the period's timelines, sliced to the month, not from a second read.
- */
-export async function bandwidthTable(
-  ctx: AuditContext,
-  months: Month[],
-  tl: AvailabilityBook,
-): Promise<Table> {
-  const rows: Table['rows'] = [];
-  for (const m of months) {
-    if (m.from >= ctx.now) break;
-    const links = availabilityRows(tl, 'link', m);
-    const report = await bandwidthReport(ctx.edge, ctx.config, {
-      from: m.from,
-      to: m.to,
-      now: ctx.now,
-      availability: new Map(links.map((r) => [r.id, r.result.availabilityPercent])),
-    });
-    for (const r of report.rows.filter((x) => x.kind === 'link'))
-      rows.push({
-        month: m.label,
-        link: r.id,
-        committed: r.committedBps ?? null,
-        p95in: r.summary.p95InBps,
-        p95out: r.summary.p95OutBps,
-        avgUtil: r.summary.avgUtilisationPercent,
-        peakUtil: r.summary.peakUtilisationPercent,
-        verdict: r.summary.committed.verdict,
-        ceiling: r.summary.committed.ceilingBps,
-        sla: r.sla.length
-          ? r.sla.map((s) => `${s.metric}:${s.met === null ? '-' : s.met ? 'ok' : 'X'}`).join(' ')
-          : '-',
-      });
-  }
-  return {
-    id: 'bandwidth',
-    title: t(ctx, 'Bandwidth per tautan per bulan', 'Bandwidth per link per month'),
-    columns: [
-      { key: 'month', label: t(ctx, 'Bulan', 'Month'), kind: 'text' },
-      { key: 'link', label: t(ctx, 'Tautan', 'Link'), kind: 'text' },
-      { key: 'committed', label: t(ctx, 'Komitmen', 'Committed'), kind: 'bps' },
-      { key: 'p95in', label: 'P95 in', kind: 'bps' },
-      { key: 'p95out', label: 'P95 out', kind: 'bps' },
-      { key: 'avgUtil', label: t(ctx, 'Util. rata-rata', 'Avg util.'), kind: 'percent', decimals: 1 },
-      { key: 'peakUtil', label: t(ctx, 'Util. puncak', 'Peak util.'), kind: 'percent', decimals: 1 },
-      { key: 'verdict', label: t(ctx, 'Cek laju komitmen', 'Committed-rate check'), kind: 'text' },
-      { key: 'ceiling', label: t(ctx, 'Plafon terukur', 'Measured ceiling'), kind: 'bps' },
-      { key: 'sla', label: 'SLA ISP', kind: 'text' },
-    ],
-    rows,
-    emptyText: t(ctx, 'Tidak ada tautan terkonfigurasi.', 'No links configured.'),
-    provenance: {
-      source: 'InfluxDB interface.in_bps/out_bps (rollup 5 menit)',
-      period: ctx.periodLabel,
-      method: t(
-        ctx,
-        'Persentil ke-95 sampel 5 menit (urutkan, ambil sampel ke-⌈0,95·n⌉); lihat docs/service-levels.md',
-        '95th percentile of 5-minute samples (sort, take sample ⌈0.95·n⌉); see docs/service-levels.md',
-      ),
     },
   };
 }

@@ -44,7 +44,15 @@ describe('what noc writes', () => {
       'capacity',
     ])
       expect(ms).toContain(m);
-    expect(ms).toEqual(expect.arrayContaining(['availability_daily', 'bandwidth_daily', 'dhcp', 'wireless']));
+    expect(ms).toEqual(
+      expect.arrayContaining([
+        'availability_daily',
+        'bandwidth_daily',
+        'bandwidth_monthly',
+        'dhcp',
+        'wireless',
+      ]),
+    );
     expect(Object.keys(sources).filter((s) => s.startsWith('snmp module')).length).toBeGreaterThan(10);
   });
 

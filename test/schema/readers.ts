@@ -1,6 +1,7 @@
 import type { Panel } from '@grafana/schema';
 import { BUILTIN_RULES } from '../../alerting/rules/builtin';
 import { buildDashboards } from '../../dashboards';
+import { MONTHLY_FIELDS } from '../../analytics/report/monthly';
 import { config } from './sources';
 
 /**
@@ -108,6 +109,12 @@ export const HAND_KEPT: Read[] = [
   r('reports/audit/governance.ts', 'event', ['text'], ['type', 'device'], { type: 'reboot' }),
   r('reports/audit/other.ts', 'http', ['cert_days_left'], ['url']),
   r('reports/audit/other.ts', 'noc_agent', ['uptime_seconds'], []),
+  r(
+    'analytics/report/monthly.ts',
+    'bandwidth_monthly',
+    [...MONTHLY_FIELDS],
+    ['link', 'queue', 'agency', 'kind'],
+  ),
 ];
 
 function r(file: string, measurement: string, fields: string[], tags: string[], values = {}): Read {

@@ -13,7 +13,11 @@ import { MaintenancePoints } from '../../alerting/maintenance-points';
 import type { Incident } from '../../alerting/types';
 import { capacityFrom, PowerReadings } from '../../analytics/report/capacity';
 import { capacityPoints } from '../../analytics/report/capacity-points';
+import type { BandwidthRow } from '../../analytics/report/bandwidth';
 import { availabilityDailyPoints, bandwidthDailyPoints, capacityLines } from '../../analytics/report/daily';
+import { summariseBandwidth } from '../../analytics/bandwidth';
+import { bandwidthMonthlyPoints } from '../../analytics/report/monthly';
+import { toLines } from '../../analytics/report/points';
 import { slaObjects } from '../../analytics/report/inventory';
 import { interfaceSample, InterfaceReading } from '../../collectors/common/interface';
 import { hostSamples } from '../../collectors/host/parse';
@@ -340,7 +344,50 @@ function analytics(): Record<string, Sample[]> {
     ],
     // `noc capacity --write`: line protocol, read back with InfluxDB's typing.
     'analytics capacity': capacityLines(capacity, config, T).map(parseLine),
+    // The agent's monthly job and `noc bandwidth --month M --write`: line protocol.
+    'analytics bandwidth_monthly': toLines(bandwidthMonthlyPoints(monthlyRows(), config, from)).map(
+      parseLine,
+    ),
   };
+}
+
+/** A saturated ISP link with every SLA clause measured, and an agency queue. */
+function monthlyRows(): BandwidthRow[] {
+  const link = config.links.find((l) => l.contract && l.committedRate)!;
+  const inBps = Array.from({ length: 100 }, (_, i) => (i < 90 ? 10e6 : 150e6));
+  const summary = (committedBps?: number) =>
+    summariseBandwidth({
+      inBps,
+      outBps: inBps,
+      intervalSeconds: 300,
+      capacityBps: committedBps,
+      committedBps,
+    });
+  return [
+    {
+      kind: 'link',
+      id: link.id,
+      name: link.id,
+      committedBps: 200e6,
+      capacityBps: 200e6,
+      summary: summary(200e6),
+      availabilityPercent: 99.9,
+      sla: [
+        { metric: 'availability', contract: 99.5, measured: 99.9, met: true },
+        { metric: 'latency', contract: 20, measured: 12.5, met: true },
+        { metric: 'loss', contract: 1, measured: 1.5, met: false },
+      ],
+    },
+    {
+      kind: 'queue',
+      id: 'dinkes',
+      name: 'dinkes',
+      agency: 'dinkes',
+      summary: summary(),
+      availabilityPercent: null,
+      sla: [],
+    },
+  ];
 }
 
 /** The agent's service-level job publishes capacity through the pipeline (inventory tags added). */

@@ -13,6 +13,8 @@ import { gb, mbps, num, pct } from '../../../analytics/format';
 import { currentMonth, parsePeriod } from '../../../analytics/period';
 import { bandwidthReport, BandwidthRow } from '../../../analytics/report/bandwidth';
 import { bandwidthDailyLines, dailyRetentionPolicy } from '../../../analytics/report/daily';
+import { bandwidthMonthlyPoints, isClosedMonth } from '../../../analytics/report/monthly';
+import { toLines } from '../../../analytics/report/points';
 import { configPath } from '../config-option';
 import { EXIT } from '../exit';
 import { renderTable } from '../format';
@@ -76,7 +78,10 @@ export function registerBandwidth(program: Command): void {
     .option('--link <id>', 'only this link')
     .option('--month <YYYY-MM>', 'the month (default: this month)')
     .option('--format <f>', 'table | json | csv', 'table')
-    .option('--write', 'also write the daily summaries (bandwidth_daily) to InfluxDB')
+    .option(
+      '--write',
+      "also write the daily summaries (bandwidth_daily) and, for a closed month, the month's bill (bandwidth_monthly) to InfluxDB",
+    )
     .action(
       async (opts: { config?: string; link?: string; month?: string; format: string; write?: boolean }) => {
         const config = loadForFigures(configPath(opts.config));
@@ -118,6 +123,15 @@ export function registerBandwidth(program: Command): void {
                 )
               : [];
           });
+          // The month's bill only once the month is over: the audit report trusts a stored bill.
+          const closed = isClosedMonth(period, now, config.organisation.timezone);
+          if (closed) lines.push(...toLines(bandwidthMonthlyPoints(report.rows, config, period.from)));
+          else
+            console.error(
+              lang === 'id'
+                ? `bandwidth_monthly tidak ditulis: bulan ${period.label} belum berakhir`
+                : `bandwidth_monthly not written: month ${period.label} has not ended`,
+            );
           await edge.write(lines, dailyRetentionPolicy(config));
         }
         if (opts.format === 'json') {
