@@ -42,3 +42,35 @@ export function days(from: number, to: number): { from: number; to: number }[] {
   for (let t = from; t < to; t += 86_400_000) out.push({ from: t, to: Math.min(t + 86_400_000, to) });
   return out;
 }
+
+/**
+ * Local calendar days of [from, to) in the zone, cut at local midnights: a period that starts or
+ * ends inside a day (a report `--from "2026-12-01 22:00"`) gets a partial first or last day, and
+ * every whole day lines up with the daily summaries' timestamps.
+ */
+export function localDays(
+  from: number,
+  to: number,
+  timezone = 'Asia/Jakarta',
+): { from: number; to: number }[] {
+  const offset = (TZ_OFFSET_HOURS[timezone] ?? 7) * 3_600_000;
+  const out: { from: number; to: number }[] = [];
+  for (let t = from; t < to;) {
+    const midnight = Math.floor((t + offset) / 86_400_000 + 1) * 86_400_000 - offset;
+    out.push({ from: t, to: Math.min(midnight, to) });
+    t = Math.min(midnight, to);
+  }
+  return out;
+}
+
+/**
+ * A local time "YYYY-MM-DD HH:MM" (or "YYYY-MM-DDTHH:MM") in the zone, as Unix ms; undefined
+ * when the text is not one.
+ */
+export function parseLocalTime(text: string, timezone = 'Asia/Jakarta'): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return undefined;
+  return Date.UTC(y, mo - 1, d, h, mi) - (TZ_OFFSET_HOURS[timezone] ?? 7) * 3_600_000;
+}

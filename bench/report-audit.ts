@@ -101,7 +101,8 @@ async function child(configFile: string, out: string): Promise<void> {
       expected: (100 * (slots - (outageDays * OUTAGE_MS) / 300_000)) / slots,
     },
   };
-  process.send!(result);
+  // Exit only once the result is out: exiting right after send() can lose the message.
+  await new Promise<void>((resolve) => process.send!(result, () => resolve()));
 }
 
 function runChild(configFile: string, out: string): Promise<ChildResult> {
@@ -110,7 +111,7 @@ function runChild(configFile: string, out: string): Promise<ChildResult> {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     c.once('message', (m) => resolve(m as ChildResult));
-    c.once('exit', (code) => code !== 0 && reject(new Error(`report child exited ${code}`)));
+    c.once('exit', (code) => reject(new Error(`report child exited ${code} without a result`)));
   });
 }
 

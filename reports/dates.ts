@@ -1,5 +1,5 @@
-import { formatDate, localParts, monthName } from '../analytics/format';
-import { parsePeriod } from '../analytics/period';
+import { formatDate, formatDateTime, localParts, monthName } from '../analytics/format';
+import { parseLocalTime, parsePeriod } from '../analytics/period';
 import type { Lang } from './model';
 
 /** Dates as users read them: "1 Januari 2026", times in WIB/WITA/WIT by the configured zone. */
@@ -20,16 +20,20 @@ export function reportPeriod(
 ): ReportPeriod {
   if (opts.from || opts.to) {
     if (!opts.from || !opts.to) throw new Error('--from and --to go together');
-    const from = parsePeriod(opts.from, timezone);
-    const to = parsePeriod(opts.to, timezone);
-    if (from.kind !== 'day' || to.kind !== 'day')
-      throw new Error('--from and --to are dates like 2026-01-31');
-    if (to.to <= from.from) throw new Error(`--to ${opts.to} is before --from ${opts.from}`);
-    return {
-      from: from.from,
-      to: to.to,
-      label: `${formatDate(from.from, lang, timezone)} – ${formatDate(to.from, lang, timezone)}`,
+    // A date is a whole local day (the end day included); "YYYY-MM-DD HH:MM" a local time
+    // (the end excluded), for a period that starts or ends inside a day.
+    const at = (text: string, end: boolean) => {
+      const time = parseLocalTime(text, timezone);
+      if (time !== undefined) return { ms: time, label: formatDateTime(time, lang, timezone) };
+      const day = parsePeriod(text, timezone);
+      if (day.kind !== 'day')
+        throw new Error(`--from and --to are dates like 2026-01-31 or times like "2026-01-31 08:00"`);
+      return { ms: end ? day.to : day.from, label: formatDate(day.from, lang, timezone) };
     };
+    const from = at(opts.from, false);
+    const to = at(opts.to, true);
+    if (to.ms <= from.ms) throw new Error(`--to ${opts.to} is before --from ${opts.from}`);
+    return { from: from.ms, to: to.ms, label: `${from.label} – ${to.label}` };
   }
   if (opts.month) {
     const p = parsePeriod(opts.month, timezone);

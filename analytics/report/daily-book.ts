@@ -4,7 +4,7 @@ import { composeDays, DayFigures } from '../day-figures';
 import { dayFigures } from '../day-figures';
 import { InfluxEdge, qi } from '../influx/client';
 import { MAX_ROWS } from '../influx/fetch';
-import { days } from '../period';
+import { localDays } from '../period';
 import { AvailabilityBook, objectTimelines } from './availability';
 import { dailyRetentionPolicy, objectDays } from './daily';
 import { slaObjects } from './inventory';
@@ -68,12 +68,14 @@ export async function availabilityBook(
   };
 
   // Whole local days of the period that may have a summary (a summary is of a whole day).
-  const whole = days(from, to).filter((d) => d.to - d.from === DAY_MS);
+  const tz = config.organisation.timezone;
+  const periodDays = localDays(from, to, tz);
+  const whole = periodDays.filter((d) => d.to - d.from === DAY_MS);
   const stored = await readStored(edge, config, whole, objects.length, add);
 
   // The rest, in contiguous ranges, from the raw or 5-minute data.
   const ranges: [number, number][] = [];
-  for (const d of days(from, to)) {
+  for (const d of periodDays) {
     if (stored.has(d.from)) continue;
     const last = ranges[ranges.length - 1];
     if (last && last[1] === d.from) last[1] = d.to;
@@ -90,7 +92,8 @@ export async function availabilityBook(
       progress: q.progress,
     });
     computedFrom = computedFrom === 'rollup' ? 'rollup' : t.source.kind;
-    for (const { object, result } of objectDays(t)) add(`${object.kind}:${object.id}`, dayFigures(result));
+    for (const { object, result } of objectDays(t, tz))
+      add(`${object.kind}:${object.id}`, dayFigures(result));
   }
 
   return {
@@ -98,9 +101,9 @@ export async function availabilityBook(
     from,
     to,
     storedDays: stored.size,
-    computedDays: days(from, to).length - stored.size,
+    computedDays: periodDays.length - stored.size,
     computedFrom,
-    describe: `InfluxDB availability_daily (${stored.size} d)${ranges.length ? ` + ${computedFrom} (${days(from, to).length - stored.size} d)` : ''}`,
+    describe: `InfluxDB availability_daily (${stored.size} d)${ranges.length ? ` + ${computedFrom} (${periodDays.length - stored.size} d)` : ''}`,
     resultOf: (o, a, b) => {
       const end = Math.min(b, to);
       const list = perObject.get(`${o.kind}:${o.id}`)?.filter((d) => d.from >= a && d.to <= end);

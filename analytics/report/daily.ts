@@ -3,7 +3,7 @@ import type { NocConfig } from '../../config/load';
 import { aggregate, AvailabilityResult, summarise } from '../availability';
 import { dayFigures } from '../day-figures';
 import { summariseBandwidth } from '../bandwidth';
-import { days } from '../period';
+import { days, localDays } from '../period';
 import { slice } from '../timeline';
 import type { Timelines } from './availability';
 import type { SlaObject } from './inventory';
@@ -66,8 +66,10 @@ function availabilityPoint(
 /** Each object's figures per local day of the timelines' period (day slices, summarised). */
 export function* objectDays(
   t: Timelines,
+  timezone?: string,
 ): Generator<{ object: SlaObject; day: { from: number; to: number }; result: AvailabilityResult }> {
-  for (const d of days(t.from, t.to))
+  // Without a zone the period starts at a local midnight (the job's and the CLI's days).
+  for (const d of timezone ? localDays(t.from, t.to, timezone) : days(t.from, t.to))
     for (const object of t.objects) {
       const tl = t.final.get(`${object.kind}:${object.id}`);
       const part = tl ? slice(tl, d.from, d.to) : [];

@@ -2,7 +2,9 @@ import { gzipSync } from 'node:zlib';
 import type { Sample } from '../../agent/sample';
 import { influxEdge } from '../../analytics/influx/client';
 import { objectTimelines } from '../../analytics/report/availability';
+import { bandwidthReport } from '../../analytics/report/bandwidth';
 import { availabilityDailyPoints } from '../../analytics/report/daily';
+import { bandwidthMonthlyPoints, monthOf } from '../../analytics/report/monthly';
 import { toLines } from '../../analytics/report/points';
 import type { NocConfig } from '../../config/load';
 import { Fleet, loadFleet, slotLines } from './fleet';
@@ -13,7 +15,8 @@ const STEP = 300_000;
 /**
  * A year as a running agent leaves it: the daily summaries (`availability_daily`) for every day,
  * and a year of the small 5-minute series the report reads over the whole period (website
- * probes, the agent's own heartbeat, the daily inventory and system snapshots).
+ * probes, the agent's own heartbeat, the daily inventory and system snapshots), and the monthly
+ * bandwidth bills (`bandwidth_monthly`).
  *
  * The summaries are made by the agent's own code (objectTimelines + availabilityDailyPoints,
  * what its 00:15 job runs) from `patternDays` days of full 5-minute rollups loaded first, then
@@ -76,8 +79,22 @@ export async function loadSummarisedYear(
   if (batch.length) await send(batch);
   onProgress?.(`${dailyPoints} daily points written for ${yearDays} days`);
 
+  // The monthly bills (`bandwidth_monthly`, written by the job when each month closes): the
+  // pattern days' figures, per month.
+  const bw = await bandwidthReport(edge, config, {
+    from,
+    to: from + patternDays * DAY,
+    now: from + yearDays * DAY,
+  });
+  const bills: string[] = [];
+  const tz = config.organisation.timezone;
+  for (let m = monthOf(from, tz); m.from < from + yearDays * DAY; m = monthOf(m.to, tz))
+    bills.push(...toLines(bandwidthMonthlyPoints(bw.rows, config, m.from)));
+  await send(bills);
+  onProgress?.(`${bills.length} monthly bandwidth points written`);
+
   // The small series, for the days after the pattern (the pattern days have them already).
-  for (let t0 = from + patternDays * DAY; t0 < from + yearDays * DAY; ) {
+  for (let t0 = from + patternDays * DAY; t0 < from + yearDays * DAY;) {
     const out: string[] = [];
     for (; out.length < 100_000 && t0 < from + yearDays * DAY; t0 += STEP)
       slotLines(f, t0, from, patternDays, out, { small: true });

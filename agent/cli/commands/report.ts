@@ -38,8 +38,8 @@ export function registerReport(program: Command): void {
       .command('audit')
       .description('Laporan Audit Infrastruktur for a year (or --from/--to dates)')
       .option('--year <yyyy>', 'calendar year, e.g. 2026')
-      .option('--from <date>', 'first day, e.g. 2026-01-01')
-      .option('--to <date>', 'last day (included), e.g. 2026-06-30'),
+      .option('--from <date>', 'first day, e.g. 2026-01-01, or a local time "2026-01-01 08:00"')
+      .option('--to <date>', 'last day (included), e.g. 2026-06-30, or a local time (excluded)'),
   ).action((opts: ReportOptions) => run('audit', opts));
 
   common(
