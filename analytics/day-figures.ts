@@ -104,3 +104,51 @@ export function composeDays(days: DayFigures[], from: number, to: number): Avail
     mtbfMs: outages ? ms.up / outages : null,
   };
 }
+
+const FIELDS = [
+  'from',
+  'to',
+  'upMs',
+  'downMs',
+  'unknownMs',
+  'maintenanceMs',
+  'parentMs',
+  'outages',
+  'longestOutageMs',
+  'downAtStartMs',
+  'downAtEndMs',
+] as const;
+
+/**
+ * Many objects' days, each object's in one flat Float64Array: a year of 2,500 objects is
+ * 0,9 M days, ≈ 80 MB this way against several hundred MB as separate objects.
+ */
+export class DayFiguresStore {
+  private readonly byKey = new Map<string, { buf: Float64Array; n: number }>();
+
+  add(key: string, d: DayFigures): void {
+    let e = this.byKey.get(key);
+    if (!e) this.byKey.set(key, (e = { buf: new Float64Array(32 * FIELDS.length), n: 0 }));
+    if ((e.n + 1) * FIELDS.length > e.buf.length) {
+      const grown = new Float64Array(e.buf.length * 2);
+      grown.set(e.buf);
+      e.buf = grown;
+    }
+    const at = e.n++ * FIELDS.length;
+    FIELDS.forEach((f, i) => (e.buf[at + i] = d[f]));
+  }
+
+  /** The key's days lying wholly inside [from, to). */
+  within(key: string, from: number, to: number): DayFigures[] {
+    const e = this.byKey.get(key);
+    const out: DayFigures[] = [];
+    for (let i = 0; e && i < e.n; i++) {
+      const at = i * FIELDS.length;
+      if (e.buf[at] < from || e.buf[at + 1] > to) continue;
+      const d = {} as Record<(typeof FIELDS)[number], number>;
+      FIELDS.forEach((f, j) => (d[f] = e.buf[at + j]));
+      out.push(d);
+    }
+    return out;
+  }
+}

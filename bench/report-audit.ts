@@ -44,6 +44,8 @@ const iso = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 1
 interface ChildResult {
   wallMs: number;
   maxRssMiB: number;
+  /** RSS after each step of the report (what the progress bar shows). */
+  steps: [string, number][];
   queries: string[];
   files: number;
   bytes: number;
@@ -61,7 +63,9 @@ async function child(configFile: string, out: string): Promise<void> {
   const loaded = parseConfig(readFileSync(configFile, 'utf8'), { baseDir: out, env: {} });
   if (!loaded.config) throw new Error(JSON.stringify(loaded.problems));
   const start = performance.now();
+  const steps: [string, number][] = [];
   await runReport(loaded.config, {
+    progress: (step) => steps.push([step, Math.round(process.memoryUsage().rss / 2 ** 20)]),
     kind: 'audit',
     ...(DAYS === 365 ? { year: '2025' } : { from: iso(FROM), to: iso(TO - 1) }),
     formats: ['pdf', 'xlsx', 'csv', 'json'],
@@ -91,6 +95,7 @@ async function child(configFile: string, out: string): Promise<void> {
   const result: ChildResult = {
     wallMs,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    steps,
     queries,
     files,
     bytes,
@@ -275,8 +280,10 @@ function summariesText(
     '',
     ...table(r, limit, loaded, loadMs, settleMs, influxRss, 'load (gzip, 100k-line batches)'),
     '',
-    `The longest period the report read from the big 5-minute series (ping, interface): ${s(bigSeriesSpan(r.queries) / 3_600_000)} h`,
+    `The longest period the report read from the big 5-minute series (ping, interface): ${(bigSeriesSpan(r.queries) / 3_600_000).toFixed(1).replace('.', ',')} h`,
     `(the last hour's reachability for section (b); everything else is summarised).`,
+    '',
+    `RSS after each step (MiB): ${r.steps.map(([step, mib]) => `${step} ${mib}`).join(', ')}.`,
     '',
     `Goal: under 60 s and under 500 MB — ${within ? 'met' : 'NOT met'} (${s(r.wallMs)} s, ${n(r.maxRssMiB)} MiB).`,
     `Days without summaries (the agent down at 00:15, the current day) are computed from the rollups:`,
