@@ -100,26 +100,57 @@ export function summarise(tl: Segment[], from: number, to: number, notAddedMs = 
       last.durationMs = last.to - last.from;
     } else outages.push({ from: s.from, to: s.to, durationMs: s.to - s.from });
   }
-  const monitoredMs = ms.up + ms.down;
-  const countable = to - from - ms.maintenance;
+  return figures(
+    { from, to, periodMs: to - from, notAddedMs, ...ms },
+    outages,
+    outages.length,
+    outages.reduce((m, o) => Math.max(m, o.durationMs), 0),
+  );
+}
+
+/** Time per state in a period (ms). */
+export interface StateTimes {
+  from: number;
+  to: number;
+  periodMs: number;
+  notAddedMs: number;
+  up: number;
+  down: number;
+  unknown: number;
+  maintenance: number;
+  parent: number;
+}
+
+/**
+ * The figures from the time per state and the outages: one formula for a timeline summarised,
+ * objects added up (aggregate) and days added up (day-figures.ts composeDays).
+ */
+export function figures(
+  t: StateTimes,
+  outages: Outage[],
+  outageCount: number,
+  longestOutageMs: number,
+): AvailabilityResult {
+  const monitoredMs = t.up + t.down;
+  const countable = t.periodMs - t.maintenance;
   return {
-    from,
-    to,
-    periodMs: to - from,
-    notAddedMs,
-    upMs: ms.up,
-    downMs: ms.down,
-    unknownMs: ms.unknown,
-    maintenanceMs: ms.maintenance,
-    parentMs: ms.parent,
+    from: t.from,
+    to: t.to,
+    periodMs: t.periodMs,
+    notAddedMs: t.notAddedMs,
+    upMs: t.up,
+    downMs: t.down,
+    unknownMs: t.unknown,
+    maintenanceMs: t.maintenance,
+    parentMs: t.parent,
     monitoredMs,
-    availabilityPercent: monitoredMs > 0 ? (100 * ms.up) / monitoredMs : null,
+    availabilityPercent: monitoredMs > 0 ? (100 * t.up) / monitoredMs : null,
     coveragePercent: countable > 0 ? (100 * monitoredMs) / countable : null,
     outages,
-    outageCount: outages.length,
-    longestOutageMs: outages.reduce((m, o) => Math.max(m, o.durationMs), 0),
-    mttrMs: outages.length ? ms.down / outages.length : null,
-    mtbfMs: outages.length ? ms.up / outages.length : null,
+    outageCount,
+    longestOutageMs,
+    mttrMs: outageCount ? t.down / outageCount : null,
+    mtbfMs: outageCount ? t.up / outageCount : null,
   };
 }
 
@@ -132,32 +163,23 @@ export const downWindows = (tl: Segment[]): Window[] => windowsOf(tl, ['down']);
  */
 export function aggregate(results: AvailabilityResult[]): AvailabilityResult {
   const sum = (k: keyof AvailabilityResult) => results.reduce((a, r) => a + (r[k] as number), 0);
-  const outages = results.flatMap((r) => r.outages).sort((a, b) => a.from - b.from);
-  const upMs = sum('upMs');
-  const downMs = sum('downMs');
-  const monitoredMs = upMs + downMs;
-  const count = sum('outageCount');
-  const countable = sum('periodMs') - sum('maintenanceMs');
-  return {
-    from: Math.min(...results.map((r) => r.from)),
-    to: Math.max(...results.map((r) => r.to)),
-    periodMs: sum('periodMs'),
-    notAddedMs: sum('notAddedMs'),
-    upMs,
-    downMs,
-    unknownMs: sum('unknownMs'),
-    maintenanceMs: sum('maintenanceMs'),
-    parentMs: sum('parentMs'),
-    monitoredMs,
-    availabilityPercent: monitoredMs > 0 ? (100 * upMs) / monitoredMs : null,
-    coveragePercent: countable > 0 ? (100 * monitoredMs) / countable : null,
-    outages,
+  return figures(
+    {
+      from: Math.min(...results.map((r) => r.from)),
+      to: Math.max(...results.map((r) => r.to)),
+      periodMs: sum('periodMs'),
+      notAddedMs: sum('notAddedMs'),
+      up: sum('upMs'),
+      down: sum('downMs'),
+      unknown: sum('unknownMs'),
+      maintenance: sum('maintenanceMs'),
+      parent: sum('parentMs'),
+    },
+    results.flatMap((r) => r.outages).sort((a, b) => a.from - b.from),
     // Counted from the results, not the list: figures rebuilt from daily summaries carry no list.
-    outageCount: count,
-    longestOutageMs: results.reduce((m, r) => Math.max(m, r.longestOutageMs), 0),
-    mttrMs: count ? downMs / count : null,
-    mtbfMs: count ? upMs / count : null,
-  };
+    sum('outageCount'),
+    results.reduce((m, r) => Math.max(m, r.longestOutageMs), 0),
+  );
 }
 
 /** TIA-942 reference tiers (annual availability). */

@@ -1,4 +1,4 @@
-import type { AvailabilityResult } from './availability';
+import { AvailabilityResult, figures } from './availability';
 
 /**
  * One object's availability figures for one local day: what `availability_daily` stores, and
@@ -81,28 +81,12 @@ export function composeDays(days: DayFigures[], from: number, to: number): Avail
     prevTo = d.to;
   }
   const start = sorted.length ? Math.max(from, Math.min(sorted[0].from, to)) : to;
-  const monitoredMs = ms.up + ms.down;
-  const periodMs = to - start;
-  const countable = periodMs - ms.maintenance;
-  return {
-    from: start,
-    to,
-    periodMs,
-    notAddedMs: start - from,
-    upMs: ms.up,
-    downMs: ms.down,
-    unknownMs: ms.unknown,
-    maintenanceMs: ms.maintenance,
-    parentMs: ms.parent,
-    monitoredMs,
-    availabilityPercent: monitoredMs > 0 ? (100 * ms.up) / monitoredMs : null,
-    coveragePercent: countable > 0 ? (100 * monitoredMs) / countable : null,
-    outages: [],
-    outageCount: outages,
-    longestOutageMs: longest,
-    mttrMs: outages ? ms.down / outages : null,
-    mtbfMs: outages ? ms.up / outages : null,
-  };
+  return figures(
+    { from: start, to, periodMs: to - start, notAddedMs: start - from, ...ms },
+    [],
+    outages,
+    longest,
+  );
 }
 
 const FIELDS = [
