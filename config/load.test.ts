@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfigFile, parseConfig } from './load';
 import { formatProblem } from './problems';
+import { PROFILE_IDS } from '../collectors/snmp/profiles';
 
 const base = () => ({
   organisation: { name: 'Diskominfo Kabupaten Uji' },
@@ -67,6 +68,11 @@ describe('config validation names the key path of every problem', () => {
       'v2c without community',
       (c) => (c.devices[0].snmp = { version: '2c' }),
       'devices[0].snmp.community: required for SNMPv2c',
+    ],
+    [
+      'unknown SNMP profile',
+      (c) => (c.devices[0].snmp = { version: '2c', community: 'x', profile: 'mikrotik/ros' }),
+      `devices[0].snmp.profile: unknown profile "mikrotik/ros"; one of ${PROFILE_IDS.join(', ')}`,
     ],
     ['unknown key', (c) => (c.devices[1].snmpp = {}), 'devices[1].snmpp: unknown key'],
     ['unknown top-level key', (c) => ((c as Record<string, unknown>).device = []), 'device: unknown key'],

@@ -4,7 +4,7 @@ import { getScalars, initialTuning, isTimeout, SnmpRequester, Tuning, walkSubtre
 import { discontinuityChanged, INTERFACE_WALK, parseInterfaces } from './interfaces';
 import type { ResolvedSnmp, SessionPool } from './session';
 import { detectRestart, parseSystem, rebootEvent, SYSTEM_OIDS, systemSample, UptimePoint } from './system';
-import type { SnmpModule } from './types';
+import type { SnmpModule, SystemInfo } from './types';
 
 /** The built-in part that can be left out through `snmp.modules` (system is always read). */
 export const INTERFACES_MODULE = 'interfaces';
@@ -86,7 +86,12 @@ export async function pollDevice(
       }
     }
 
-    for (const mod of selectModules(deps.modules, wanted, system, report, target)) {
+    const identity = {
+      sysObjectID: system.sysObjectID,
+      sysDescr: system.sysDescr,
+      profile: target.snmp.profile,
+    };
+    for (const mod of selectModules(deps.modules, wanted, identity, report, target)) {
       ctx.signal.throwIfAborted();
       try {
         const walked = await walkSubtrees(session, mod.walk, state.tuning, {
@@ -154,7 +159,7 @@ async function pollInterfaces(
 function selectModules(
   all: SnmpModule[],
   wanted: string[] | undefined,
-  system: { sysObjectID: string; sysDescr: string },
+  system: SystemInfo,
   report: (err: Error) => void,
   target: SnmpTarget,
 ): SnmpModule[] {
@@ -169,7 +174,7 @@ function selectModules(
   return all.filter((m) => wanted.includes(m.name) && m.walk.length > 0);
 }
 
-function safeApplies(m: SnmpModule, system: { sysObjectID: string; sysDescr: string }): boolean {
+function safeApplies(m: SnmpModule, system: SystemInfo): boolean {
   try {
     return m.applies(system);
   } catch {

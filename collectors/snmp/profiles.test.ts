@@ -1,5 +1,6 @@
 import { loadFixture, snmprecFiles, systemOf } from '../../test/harness/snmprec';
-import { detectProfile } from './profiles';
+import { mikrotikHealthModule as mikrotikHealth } from './modules/mikrotik-health';
+import { detectProfile, PROFILE_IDS } from './profiles';
 
 describe('detectProfile', () => {
   it('names every shared recording', () => {
@@ -74,5 +75,20 @@ describe('detectProfile', () => {
   it('does not confuse enterprise 11 (HP) with 11863 (TP-Link)', () => {
     expect(detectProfile({ sysObjectID: '1.3.6.1.4.1.11863.5.34', sysDescr: '' }).vendor).toBe('tplink');
     expect(detectProfile({ sysObjectID: '1.3.6.1.4.1.11.2.3.7.11', sysDescr: '' }).vendor).toBe('hpe');
+  });
+
+  it('a profile forced in the configuration wins over the sysObjectID, and picks the modules', () => {
+    const unknownCard = { sysObjectID: '1.3.6.1.4.1.99999.7', sysDescr: 'Network Card' };
+    expect(detectProfile(unknownCard).vendor).toBe('generic');
+    expect(detectProfile({ ...unknownCard, profile: 'mikrotik/routeros' })).toEqual({
+      vendor: 'mikrotik',
+      family: 'routeros',
+      label: 'MikroTik RouterOS',
+      kind: 'router',
+    });
+    expect(mikrotikHealth.applies(unknownCard)).toBe(false);
+    expect(mikrotikHealth.applies({ ...unknownCard, profile: 'mikrotik/routeros' })).toBe(true);
+    expect(PROFILE_IDS).toContain('generic/if-mib');
+    expect(new Set(PROFILE_IDS).size).toBe(PROFILE_IDS.length);
   });
 });

@@ -220,8 +220,25 @@ export const GENERIC_PROFILE: DeviceProfile = {
   kind: 'other',
 };
 
-/** The profile of a device from what its system group said; the generic IF-MIB profile when nothing matches. */
+/** Profile ids for `snmp.profile` in the configuration: `vendor/family`, e.g. `mikrotik/routeros`. */
+export const PROFILE_IDS: string[] = [
+  ...new Set([...PROFILE_RULES, GENERIC_PROFILE].map((r) => `${r.vendor}/${r.family}`)),
+];
+
+/** The profile named by an id of PROFILE_IDS (the first rule with that vendor and family). */
+export function profileById(id: string): DeviceProfile | undefined {
+  const r = [...PROFILE_RULES, GENERIC_PROFILE].find((x) => `${x.vendor}/${x.family}` === id);
+  return r && { vendor: r.vendor, family: r.family, label: r.label, kind: r.kind };
+}
+
+/**
+ * The profile of a device: the one forced in its configuration (`snmp.profile`, for a device
+ * whose sysObjectID says too little, such as a UPS card of an unknown brand), else from what
+ * its system group said; the generic IF-MIB profile when nothing matches.
+ */
 export function detectProfile(system: SystemInfo): DeviceProfile {
+  const forced = system.profile && profileById(system.profile);
+  if (forced) return forced;
   const oid = normalizeOid(system.sysObjectID);
   const descr = system.sysDescr ?? '';
   for (const rule of PROFILE_RULES) {

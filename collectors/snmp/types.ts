@@ -22,6 +22,8 @@ export type Varbinds = Map<string, SnmpValue>;
 export interface SystemInfo {
   sysObjectID: string;
   sysDescr: string;
+  /** The profile forced by the device's `snmp.profile` (an id of PROFILE_IDS). */
+  profile?: string;
 }
 
 export interface ModuleContext {

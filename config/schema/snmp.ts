@@ -1,3 +1,4 @@
+import { PROFILE_IDS } from '../../collectors/snmp/profiles';
 import { z } from 'zod';
 import { secret } from './common';
 
@@ -27,6 +28,12 @@ export const snmpSettings = z
     modules: z.array(z.string()).optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.profile !== undefined && !PROFILE_IDS.includes(s.profile))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['profile'],
+        message: `unknown profile "${s.profile}"; one of ${PROFILE_IDS.join(', ')}`,
+      });
     if (s.version === '3') {
       if (!s.auth?.username)
         ctx.addIssue({ code: 'custom', path: ['auth', 'username'], message: 'required for SNMPv3' });
