@@ -12,6 +12,7 @@ import { duration, pct } from '../../../analytics/format';
 import { currentMonth, parsePeriod } from '../../../analytics/period';
 import { availabilityDailyLines, dailyRetentionPolicy } from '../../../analytics/report/daily';
 import { availabilityRows, GroupBy, kindsFor, objectTimelines } from '../../../analytics/report/availability';
+import { availabilityBook } from '../../../analytics/report/daily-book';
 import { configPath } from '../config-option';
 import { EXIT } from '../exit';
 import { renderTable } from '../format';
@@ -80,18 +81,22 @@ export function registerAvailability(program: Command): void {
         );
         const edge = edgeFor(config);
         const bar = progressBar();
-        const t = await objectTimelines(edge, config, {
-          from: period.from,
-          to: period.to,
-          now,
-          by: opts.by as GroupBy,
-          progress: bar.update,
-          // The daily summaries cover every object; a table only what it shows.
-          kinds: opts.write ? undefined : kindsFor(opts.by as GroupBy),
-        });
+        // Tables and CSV add up the stored daily summaries (a year in seconds); JSON lists every
+        // outage's start and end, which only the timelines have, and --write makes the summaries.
+        const fromSummaries = !opts.write && opts.format !== 'json';
+        const q = { from: period.from, to: period.to, now, progress: bar.update };
+        const t = fromSummaries
+          ? await availabilityBook(edge, config, q)
+          : await objectTimelines(edge, config, {
+              ...q,
+              by: opts.by as GroupBy,
+              // The daily summaries cover every object; a table only what it shows.
+              kinds: opts.write ? undefined : kindsFor(opts.by as GroupBy),
+            });
         bar.stop();
         const rows = availabilityRows(t, opts.by as GroupBy);
-        if (opts.write) await edge.write(availabilityDailyLines(t), dailyRetentionPolicy(config));
+        if (opts.write && 'final' in t)
+          await edge.write(availabilityDailyLines(t), dailyRetentionPolicy(config));
         // Agencies and sites are shown by name; devices, links and services carry their own.
         const groups = opts.by === 'agency' ? config.agencies : opts.by === 'site' ? config.sites : [];
         const names = new Map<string, string>(groups.map((x) => [x.id, x.name]));
@@ -104,7 +109,7 @@ export function registerAvailability(program: Command): void {
                 period: period.label,
                 from: new Date(t.from).toISOString(),
                 to: new Date(t.to).toISOString(),
-                source: t.source.kind,
+                source: 'final' in t ? t.source.kind : t.describe,
                 rows: rows.map((r) => ({
                   kind: r.kind,
                   id: r.id,
