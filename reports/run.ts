@@ -48,7 +48,10 @@ export async function runReport(
   const report =
     req.kind === 'audit' ? await assembleAudit(ctx, parameters) : await assembleMonev(ctx, parameters);
   const key = config.reports.signingKey ? loadSigningKey(config.reports.signingKey.reveal()) : undefined;
-  const slug = (req.year ?? req.month ?? `${req.from}_${req.to}`).replace(/[^0-9A-Za-z_-]/g, '');
+  // "2026-12-01 22:32" → "2026-12-01T2232": a file name without spaces or colons.
+  const slug = (req.year ?? req.month ?? `${req.from}_${req.to}`)
+    .replace(/ /g, 'T')
+    .replace(/[^0-9A-Za-z_-]/g, '');
   const baseName =
     req.kind === 'audit'
       ? req.lang === 'en'

@@ -10,6 +10,7 @@ import { allMaintenanceWindows } from '../../alerting/windows';
  */
 export async function governanceSection(ctx: AuditContext): Promise<Section> {
   const seen = await firstLastSeen(ctx);
+  const descr = await systemDescriptions(ctx);
   return {
     id: 'a-tata-kelola',
     title: t(ctx, '(a) Tata kelola dan manajemen TIK', '(a) ICT governance and management'),
@@ -20,11 +21,37 @@ export async function governanceSection(ctx: AuditContext): Promise<Section> {
         `Monitored infrastructure asset inventory: ${ctx.config.devices.length} devices, ${ctx.config.links.length} links, ${ctx.config.services.length} services, ${ctx.config.racks.length} racks.`,
       ),
     ],
-    tables: [inventoryTable(ctx, seen), await changesTable(ctx, seen), maintenanceTable(ctx)],
+    tables: [inventoryTable(ctx, seen, descr), await changesTable(ctx, seen, descr), maintenanceTable(ctx)],
   };
 }
 
 type Seen = Map<string, { first: number; last: number }>;
+/** Per device, its first (a) and last (b) sysDescr in the period. */
+type Descriptions = Map<string, { a: string; b: string }>;
+
+async function systemDescriptions(ctx: AuditContext): Promise<Descriptions> {
+  const firmware = await queryAll(
+    ctx.edge,
+    (rp, f) =>
+      `SELECT first(${f('sysDescr')}) AS "a", last(${f('sysDescr')}) AS "b" FROM ${rp}"system" WHERE ${timeRange(ctx.from, ctx.to)} GROUP BY "device"`,
+  );
+  const descr: Descriptions = new Map();
+  // queryAll answers the newest policy (raw) before the older (rollup): read the older first, so
+  // `a` is the earliest description and `b` the latest.
+  for (const s of [...firmware].reverse()) {
+    const [, a, b] = s.values[0] ?? [];
+    const cur = descr.get(s.tags.device);
+    descr.set(s.tags.device, { a: cur?.a ?? String(a), b: String(b) });
+  }
+  return descr;
+}
+
+/** A sysDescr as a model cell: its first line, at most 60 characters (Cisco's runs to 300). */
+function short(descr: string | undefined): string | null {
+  if (!descr) return null;
+  const line = descr.split(/\r?\n/)[0].trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
 
 /** First and last day the daily inventory snapshot listed each device (all policies merged). */
 async function firstLastSeen(ctx: AuditContext): Promise<Seen> {
@@ -46,7 +73,7 @@ async function firstLastSeen(ctx: AuditContext): Promise<Seen> {
   return seen;
 }
 
-function inventoryTable(ctx: AuditContext, seen: Seen): Table {
+function inventoryTable(ctx: AuditContext, seen: Seen, descr: Descriptions): Table {
   const agencies = new Map(ctx.config.agencies.map((a) => [a.id, a.name]));
   const sites = new Map(ctx.config.sites.map((s) => [s.id, s.name]));
   const label = ctx.config.organisation.agencyLabel;
@@ -69,7 +96,8 @@ function inventoryTable(ctx: AuditContext, seen: Seen): Table {
       id: d.id,
       name: d.name ?? d.id,
       kind: d.kind,
-      model: d.model ?? null,
+      // As configured, else what the device says it is (its last sysDescr in the period).
+      model: d.model ?? short(descr.get(d.id)?.b),
       agency: d.agency ? (agencies.get(d.agency) ?? d.agency) : null,
       location: [
         d.site ? (sites.get(d.site) ?? d.site) : '',
@@ -85,8 +113,8 @@ function inventoryTable(ctx: AuditContext, seen: Seen): Table {
     provenance: {
       source: t(
         ctx,
-        'Berkas konfigurasi; pengukuran InfluxDB `inventory` (snapshot harian)',
-        'Configuration file; InfluxDB `inventory` measurement (daily snapshot)',
+        'Berkas konfigurasi; pengukuran InfluxDB `inventory` (snapshot harian); model tanpa konfigurasi: sysDescr terakhir (`system`)',
+        'Configuration file; InfluxDB `inventory` measurement (daily snapshot); model when not configured: last sysDescr (`system`)',
       ),
       period: ctx.periodLabel,
       method: 'SELECT first(present), last(present) FROM inventory GROUP BY device',
@@ -94,7 +122,7 @@ function inventoryTable(ctx: AuditContext, seen: Seen): Table {
   };
 }
 
-async function changesTable(ctx: AuditContext, seen: Seen): Promise<Table> {
+async function changesTable(ctx: AuditContext, seen: Seen, descr: Descriptions): Promise<Table> {
   const rows: Table['rows'] = [];
   const day = 86400_000;
   for (const [device, s] of seen) {
@@ -112,17 +140,6 @@ async function changesTable(ctx: AuditContext, seen: Seen): Promise<Table> {
         change: t(ctx, 'Perangkat dihapus', 'Device removed'),
         detail: null,
       });
-  }
-  const firmware = await queryAll(
-    ctx.edge,
-    (rp, f) =>
-      `SELECT first(${f('sysDescr')}) AS "a", last(${f('sysDescr')}) AS "b" FROM ${rp}"system" WHERE ${timeRange(ctx.from, ctx.to)} GROUP BY "device"`,
-  );
-  const descr = new Map<string, { a: string; b: string }>();
-  for (const s of firmware) {
-    const [, a, b] = s.values[0] ?? [];
-    const cur = descr.get(s.tags.device);
-    descr.set(s.tags.device, { a: cur?.a ?? String(a), b: String(b) });
   }
   for (const [device, d] of descr)
     if (d.a !== d.b)
