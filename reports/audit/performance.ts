@@ -11,6 +11,7 @@ import { parsePeriod } from '../../analytics/period';
 import { localParts, monthName } from '../dates';
 import type { BarChart, Section, Table } from '../model';
 import { bandwidthTable } from './bandwidth';
+import { capacityTrendTable } from './capacity-trend';
 import { AuditContext, t } from './context';
 
 const FORMULA =
@@ -31,7 +32,7 @@ export async function performanceSection(ctx: AuditContext, timelines: Availabil
   tables.push(monthly.table, outagesTable(ctx, timelines));
   tables.push(await bandwidthTable(ctx, months, timelines));
   ctx.progress?.('bandwidth');
-  tables.push(...(await capacityTables(ctx)));
+  tables.push(...(await capacityTables(ctx)), await capacityTrendTable(ctx, months));
   ctx.progress?.('kapasitas');
   return {
     id: 'c-kinerja',

@@ -103,6 +103,14 @@ function* year(): Generator<string> {
     yield `interface,device=r1,ifName=ether1,link=isp-1 last_ifOperStatus=1,last_ifHighSpeed=1000,mean_in_bps=${inBps},mean_out_bps=10e6 ${t}`;
     yield `http,service=portal,url=https://portal.uji.go.id/ last_up=true,last_cert_days_left=20 ${t}`;
     yield `noc_agent last_uptime_seconds=${(t - FROM) / 1000} ${t}`;
+    if ((t - FROM) % 3600_000 === 0) {
+      // The job's capacity points (hourly here): a server moved in in July, batteries aging in October.
+      const july = t >= at('2025-07-01T00:00:00');
+      const october = t >= at('2025-10-01T00:00:00');
+      yield `capacity,device=R1,rack=R1,scope=rack last_units_used=${july ? 14 : 10}i,last_units_free=${july ? 28 : 32}i ${t}`;
+      yield `capacity,device=R1,feed=A,rack=R1,scope=feed last_power_measured_watts=${july ? 1100 : 800},last_power_percent=${july ? 55 : 40} ${t}`;
+      yield `capacity,device=ups1,scope=ups last_runtime_minutes=${october ? 22 : 30} ${t}`;
+    }
     if ((t + WIB) % 86400_000 === 0) {
       yield `inventory,device=r1,kind=router last_present=true ${t}`;
       if (t >= S1_ADDED) yield `inventory,device=s1,kind=server last_present=true ${t}`;
@@ -238,6 +246,23 @@ describe('audit report of a generated year', () => {
       expect(r.p95out).toBe(10e6);
       expect(r.committed).toBe(100e6);
     }
+  });
+
+  it('capacity trend: the month-end values, month by month', () => {
+    const rows = table('kapasitas-tren').rows;
+    expect(rows).toHaveLength(12);
+    const jan = { used: 10, free: 32, measured: 800, feed: 40, runtime: 30 };
+    expect(rows[0]).toEqual({ month: 'Jan 2025', ...jan });
+    expect(rows[5]).toEqual({ month: 'Jun 2025', ...jan });
+    expect(rows[6]).toEqual({ month: 'Jul 2025', used: 14, free: 28, measured: 1100, feed: 55, runtime: 30 });
+    expect(rows[11]).toEqual({
+      month: 'Des 2025',
+      used: 14,
+      free: 28,
+      measured: 1100,
+      feed: 55,
+      runtime: 22,
+    });
   });
 
   it('governance: inventory first/last seen, the firmware change, the reboot and the maintenance window', () => {
