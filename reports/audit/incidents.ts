@@ -148,7 +148,11 @@ export function incidentTables(ctx: AuditContext, src: IncidentSource): Table[] 
         { key: 'mttr', label: 'MTTR', kind: 'duration' },
         { key: 'longest', label: t(ctx, 'Terlama', 'Longest'), kind: 'duration' },
         { key: 'longestId', label: t(ctx, 'Insiden terlama', 'Longest incident'), kind: 'text' },
-        { key: 'suppressed', label: t(ctx, 'Turunan (tanpa tiket)', 'Dependent (no ticket)'), kind: 'integer' },
+        {
+          key: 'suppressed',
+          label: t(ctx, 'Turunan (tanpa tiket)', 'Dependent (no ticket)'),
+          kind: 'integer',
+        },
       ],
       rows: incidentSummary(src.incidents, p).map((r) => ({
         severity: r.severity ?? total,
