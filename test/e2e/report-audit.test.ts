@@ -603,10 +603,11 @@ describe('the same year from the stored daily summaries', () => {
   beforeAll(async () => {
     // What the agent's job writes each night (availability_daily), for the whole year; then
     // July is removed, as if the agent had been down those nights: July comes from the rollups.
-    const loaded = parseConfig(configYaml.replace('http://127.0.0.1:1', influx.url), {
-      baseDir: dir,
-      env: {},
-    });
+    // An agent whose alerting never ran: no alerting.db in its data directory.
+    const loaded = parseConfig(
+      configYaml.replace('http://127.0.0.1:1', influx.url) + `agent:\n  dataDir: ${join(dir, 'no-data')}\n`,
+      { baseDir: dir, env: {} },
+    );
     const config = loaded.config!;
     const edge = influxEdge(config.influx);
     const t = await objectTimelines(edge, config, { from: FROM, to: TO, now: TO, by: 'device' });
@@ -643,6 +644,21 @@ describe('the same year from the stored daily summaries', () => {
   ])('%s: the same rows as from the 5-minute rollups', (id) => {
     expect(tableOf(fromDaily, id).rows).toEqual(tableOf(report, id).rows);
     expect(tableOf(fromDaily, id).rows.length).toBeGreaterThan(0);
+  });
+
+  it('without an incident store the incident tables say so, with the missing file as their source', () => {
+    for (const id of ['tiket', 'insiden', 'insiden-penyebab']) {
+      const x = tableOf(fromDaily, id);
+      expect(x.rows).toEqual([]);
+      expect(x.emptyText).toBe(
+        'Tidak ada insiden tercatat: penyimpanan insiden (alerting.db) tidak ditemukan.',
+      );
+      expect(x.provenance.source).toBe(
+        `alerting.db (SQLite) ${join(dir, 'no-data', 'alerting.db')} — berkas tidak ada: alerting agen belum pernah berjalan`,
+      );
+    }
+    expect(fromDaily.summary).toContain('Insiden: penyimpanan insiden (alerting.db) tidak ditemukan.');
+    expect(existsSync(join(dir, 'no-data'))).toBe(false);
   });
 
   it('says where its figures came from: 334 stored days, July from the rollups', () => {
