@@ -4,11 +4,12 @@ import { t } from './audit/context';
 import { gapsTable, monitoringGaps } from './audit/other';
 import { bandwidthTable } from './audit/bandwidth';
 import { availabilityTable, monthsOf, outagesTable, timelinesFor } from './audit/performance';
+import { incidentSource, incidentTables } from './audit/incidents';
 import type { Report } from './model';
 
 /**
  * The monthly monev summary (monitoring dan evaluasi): availability by agency and service,
- * outages, bandwidth against commitments and the data gaps of one month — the figures the
+ * outages, incidents, bandwidth against commitments and the data gaps of one month — the figures the
  * yearly monev draws on, sent up through the Sekretaris Daerah.
  */
 export async function assembleMonev(ctx: AuditContext, parameters: Record<string, string>): Promise<Report> {
@@ -57,6 +58,12 @@ export async function assembleMonev(ctx: AuditContext, parameters: Record<string
         title: t(ctx, 'Gangguan', 'Outages'),
         paragraphs: [],
         tables: [outagesTable(ctx, tl)],
+      },
+      {
+        id: 'insiden',
+        title: t(ctx, 'Insiden', 'Incidents'),
+        paragraphs: [],
+        tables: incidentTables(ctx, incidentSource(ctx)),
       },
       {
         id: 'bandwidth',

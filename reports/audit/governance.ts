@@ -2,15 +2,17 @@ import type { Section, Table } from '../model';
 import { AuditContext, queryAll, t, timeRange } from './context';
 import { occurrencesBetween } from '../../alerting/maintenance';
 import { allMaintenanceWindows } from '../../alerting/windows';
+import { incidentSource, ticketsTable } from './incidents';
 
 /**
  * (a) Tata kelola dan manajemen: the asset inventory with first/last seen, the changes seen
  * during the period (devices added or removed, OS/firmware text changed, reboots) and the
- * maintenance windows.
+ * maintenance windows, and the work orders raised from incidents (category, team, tier, times).
  */
 export async function governanceSection(ctx: AuditContext): Promise<Section> {
   const seen = await firstLastSeen(ctx);
   const descr = await systemDescriptions(ctx);
+  const tickets = ticketsTable(ctx, incidentSource(ctx));
   return {
     id: 'a-tata-kelola',
     title: t(ctx, '(a) Tata kelola dan manajemen TIK', '(a) ICT governance and management'),
@@ -20,8 +22,14 @@ export async function governanceSection(ctx: AuditContext): Promise<Section> {
         `Inventaris aset infrastruktur yang dipantau: ${ctx.config.devices.length} perangkat, ${ctx.config.links.length} tautan, ${ctx.config.services.length} layanan, ${ctx.config.racks.length} rak.`,
         `Monitored infrastructure asset inventory: ${ctx.config.devices.length} devices, ${ctx.config.links.length} links, ${ctx.config.services.length} services, ${ctx.config.racks.length} racks.`,
       ),
+      tickets.paragraph,
     ],
-    tables: [inventoryTable(ctx, seen, descr), await changesTable(ctx, seen, descr), maintenanceTable(ctx)],
+    tables: [
+      inventoryTable(ctx, seen, descr),
+      await changesTable(ctx, seen, descr),
+      maintenanceTable(ctx),
+      tickets.table,
+    ],
   };
 }
 

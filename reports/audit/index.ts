@@ -1,11 +1,13 @@
 import { availabilityRows } from '../../analytics/report/availability';
-import { pct } from '../../analytics/format';
+import { duration, pct } from '../../analytics/format';
 import { VERSION } from '../../agent/version';
 import type { Report, Section } from '../model';
 import type { AuditContext } from './context';
 import { t } from './context';
 import { functionalitySection } from './functionality';
 import { governanceSection } from './governance';
+import { incidentSummary } from './incident-figures';
+import { incidentSource } from './incidents';
 import { otherSection } from './other';
 import { performanceSection, timelinesFor } from './performance';
 
@@ -61,10 +63,31 @@ export async function assembleAudit(ctx: AuditContext, parameters: Record<string
         `Ketersediaan rata-rata layanan: ${pct(meanService, 'id')}. ${below.length} dari ${services.length} layanan di bawah targetnya.`,
         `Mean service availability: ${pct(meanService, 'en')}. ${below.length} of ${services.length} services are below their target.`,
       ),
+      incidentLine(ctx),
       t(ctx, `Jumlah temuan: ${findings.length}.`, `Number of findings: ${findings.length}.`),
     ],
     sections,
   };
+}
+
+/** The incident total of (c) in one sentence; says so when there is no incident store. */
+function incidentLine(ctx: AuditContext): string {
+  const src = incidentSource(ctx);
+  if (!src.exists)
+    return t(
+      ctx,
+      'Insiden: penyimpanan insiden (alerting.db) tidak ditemukan.',
+      'Incidents: the incident store (alerting.db) was not found.',
+    );
+  const total = incidentSummary(src.incidents, ctx).at(-1);
+  const n = total?.count ?? 0;
+  const mttr = duration(total?.mttrMs ?? null, ctx.lang);
+  const open = total?.openAtEnd ?? 0;
+  return t(
+    ctx,
+    `Insiden: ${n} (MTTR ${mttr}); ${open} masih terbuka di akhir periode.`,
+    `Incidents: ${n} (MTTR ${mttr}); ${open} still open at the end of the period.`,
+  );
 }
 
 function mean(values: (number | null)[]): number | null {

@@ -13,6 +13,7 @@ import type { BarChart, Section, Table } from '../model';
 import { bandwidthTable } from './bandwidth';
 import { capacityTrendTable } from './capacity-trend';
 import { AuditContext, t } from './context';
+import { incidentFindings, incidentSource, incidentTables } from './incidents';
 
 const FORMULA =
   'ketersediaan = 100 × naik ÷ (naik + padam); pemeliharaan, gangguan induk dan waktu tak terpantau dikecualikan';
@@ -20,7 +21,8 @@ const FORMULA =
 /**
  * (c) Kinerja: availability against targets and the TIA-942 tiers (per device, link, service
  * and agency, and month by month), outages, bandwidth per link and month with the 95th
- * percentile and the committed-rate check, and capacity at the end of the period.
+ * percentile and the committed-rate check, capacity at the end of the period, and the
+ * incidents (count, MTTR, longest, top causes) from the alerting store.
  */
 export async function performanceSection(ctx: AuditContext, timelines: AvailabilityBook): Promise<Section> {
   const tables: Table[] = [];
@@ -30,6 +32,8 @@ export async function performanceSection(ctx: AuditContext, timelines: Availabil
   const months = monthsOf(ctx);
   const monthly = monthlyTable(ctx, timelines, months);
   tables.push(monthly.table, outagesTable(ctx, timelines));
+  const incidents = incidentSource(ctx);
+  tables.push(...incidentTables(ctx, incidents));
   tables.push(await bandwidthTable(ctx, months, timelines));
   ctx.progress?.('bandwidth');
   tables.push(...(await capacityTables(ctx)), await capacityTrendTable(ctx, months));
@@ -46,6 +50,7 @@ export async function performanceSection(ctx: AuditContext, timelines: Availabil
     ],
     tables,
     charts: [monthly.chart],
+    findings: incidentFindings(ctx, incidents),
   };
 }
 

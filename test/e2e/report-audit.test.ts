@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -14,6 +14,9 @@ import { influxQuery, influxWrite } from '../harness/influx-http';
 import { influxEdge } from '../../analytics/influx/client';
 import { objectTimelines } from '../../analytics/report/availability';
 import { availabilityDailyLines } from '../../analytics/report/daily';
+import { alertingDbFile } from '../../alerting';
+import { AlertStore } from '../../alerting/store';
+import type { Incident, Route } from '../../alerting/types';
 
 /**
  * A generated year (2025, WIB) of 5-minute rollups as the agent's continuous query writes them,
@@ -33,6 +36,105 @@ const GAP = [at('2025-08-17T00:00:00'), at('2025-08-18T00:00:00')];
 const S1_ADDED = at('2025-05-01T00:00:00');
 const FIRMWARE_CHANGE = at('2025-09-01T03:00:00');
 const inside = (t: number, w: number[]) => t >= w[0] && t < w[1];
+const MIN = 60_000;
+const HOUR = 3600_000;
+
+/**
+ * The alerting store as the agent leaves it: r1's two outages (the July one with s1's
+ * dependent incident), a certificate incident open since before the year, a disk incident on
+ * an agency server escalated from its Tier 1, an unrouted custom rule, and two outside 2025.
+ */
+const INFRA: Route = { tier: 2, team: 'infrastruktur', teamName: 'Tim Infrastruktur', notify: [] };
+const DC: Route = { tier: 2, team: 'datacenter', teamName: 'Tim Data Center', notify: [] };
+const CERT_START = at('2024-12-20T08:00:00');
+function incident(id: string, rule: string, device: string, o: Partial<Incident>): Incident {
+  return {
+    id,
+    key: `${rule}|${device}|`,
+    rule,
+    device,
+    subject: '',
+    severity: 'kritis',
+    state: o.resolvedAt === undefined ? (o.ackedAt === undefined ? 'firing' : 'acknowledged') : 'resolved',
+    flapping: false,
+    startedAt: 0,
+    firedAt: o.startedAt ?? 0,
+    value: false,
+    threshold: false,
+    field: 'up',
+    ticketed: true,
+    escalationLevel: 0,
+    title: `${rule} ${device}`,
+    ...o,
+  };
+}
+const INCIDENTS: Incident[] = [
+  incident('INC-20241101-0001', 'device-unreachable', 'r1', {
+    startedAt: at('2024-11-01T10:00:00'),
+    resolvedAt: at('2024-11-01T11:00:00'),
+    route: INFRA,
+  }),
+  incident('INC-20241220-0002', 'tls-certificate-expiring', 'portal', {
+    severity: 'sedang',
+    startedAt: CERT_START,
+    ackedAt: CERT_START + 2 * HOUR,
+    ackedBy: 'budi',
+    route: DC,
+  }),
+  incident('INC-20250331-0003', 'device-unreachable', 'r1', {
+    startedAt: R1_OUTAGE_2[0],
+    firedAt: R1_OUTAGE_2[0] + 5 * MIN,
+    ackedAt: R1_OUTAGE_2[0] + 35 * MIN,
+    ackedBy: 'budi',
+    resolvedAt: R1_OUTAGE_2[1],
+    route: INFRA,
+  }),
+  incident('INC-20250709-0004', 'device-unreachable', 'r1', {
+    startedAt: R1_OUTAGE[0],
+    firedAt: R1_OUTAGE[0] + 5 * MIN,
+    ackedAt: R1_OUTAGE[0] + 20 * MIN,
+    ackedBy: 'sari',
+    resolvedAt: R1_OUTAGE[1],
+    route: INFRA,
+    affected: { devices: ['r1', 's1'], agencies: ['dinkes'], services: ['portal'] },
+  }),
+  incident('INC-20250709-0005', 'device-unreachable', 's1', {
+    startedAt: R1_OUTAGE[0],
+    resolvedAt: R1_OUTAGE[1],
+    suppressed: 'parent',
+    parentIncident: 'INC-20250709-0004',
+    ticketed: false,
+  }),
+  // Nobody at the agency acknowledged within 30 minutes: escalated to Tier 2 (the route now).
+  incident('INC-20250910-0006', 'disk-high', 's1', {
+    severity: 'tinggi',
+    startedAt: at('2025-09-10T10:00:00'),
+    ackedAt: at('2025-09-10T11:15:00'),
+    ackedBy: 'andi',
+    resolvedAt: at('2025-09-10T13:00:00'),
+    route: DC,
+    escalationLevel: 1,
+  }),
+  incident('INC-20251103-0007', 'latency-high', 'r1', {
+    severity: 'rendah',
+    startedAt: at('2025-11-03T09:00:00'),
+    resolvedAt: at('2025-11-03T09:30:00'),
+    ticketed: false,
+  }),
+  incident('INC-20260102-0008', 'device-unreachable', 'r1', {
+    startedAt: at('2026-01-02T10:00:00'),
+    route: INFRA,
+  }),
+];
+
+function writeIncidents(file: string): void {
+  const store = AlertStore.open(file);
+  for (const i of INCIDENTS) {
+    store.saveIncident(i);
+    if (i.ackedAt) store.addAck(i.id, i.ackedBy!, undefined, i.ackedAt);
+  }
+  store.close();
+}
 
 const configYaml = stringify({
   organisation: { name: 'Diskominfo Kabupaten Uji' },
@@ -149,10 +251,13 @@ beforeAll(async () => {
   const pem = join(dir, 'report.key');
   writeFileSync(pem, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }));
   const loaded = parseConfig(
-    configYaml.replace('http://127.0.0.1:1', influx.url) + `reports:\n  signingKey: { file: ${pem} }\n`,
+    configYaml.replace('http://127.0.0.1:1', influx.url) +
+      `reports:\n  signingKey: { file: ${pem} }\nagent:\n  dataDir: ${join(dir, 'data')}\n`,
     { baseDir: dir, env: {} },
   );
   expect(loaded.problems).toEqual([]);
+  mkdirSync(join(dir, 'data'));
+  writeIncidents(alertingDbFile(loaded.config!));
   out = join(dir, 'out');
   await runReport(loaded.config!, {
     kind: 'audit',
@@ -307,6 +412,136 @@ describe('audit report of a generated year', () => {
     ]);
   });
 
+  it('governance: work orders by category × team × tier, the dependent incident counted apart', () => {
+    expect(table('tiket').rows).toEqual([
+      // r1's two outages: acknowledged after 15 and 30 minutes, resolved after 2 h and 1,5 h.
+      {
+        category: 'Jaringan',
+        team: 'Tim Infrastruktur',
+        tier: 2,
+        count: 2,
+        ticketed: 2,
+        response: 22.5 * MIN,
+        resolution: 1.75 * HOUR,
+        open: 0,
+        escalated: 0,
+      },
+      {
+        category: 'Server',
+        team: 'Tim Data Center',
+        tier: 2,
+        count: 1,
+        ticketed: 1,
+        response: 75 * MIN,
+        resolution: 3 * HOUR,
+        open: 0,
+        escalated: 1,
+      },
+      // Open since December 2024, acknowledged then (2 h).
+      {
+        category: 'Layanan/situs',
+        team: 'Tim Data Center',
+        tier: 2,
+        count: 1,
+        ticketed: 1,
+        response: 2 * HOUR,
+        resolution: null,
+        open: 1,
+        escalated: 0,
+      },
+      {
+        category: 'Lainnya',
+        team: '-',
+        tier: null,
+        count: 1,
+        ticketed: 0,
+        response: null,
+        resolution: 30 * MIN,
+        open: 0,
+        escalated: 0,
+      },
+    ]);
+    const a = report.sections.find((x) => x.id === 'a-tata-kelola')!;
+    expect(a.paragraphs).toContain(
+      'Tiket / perintah kerja: 5 insiden, 4 di antaranya dikirim sebagai tiket ke helpdesk. 1 insiden turunan (akibat gangguan induk, pemeliharaan atau perangkat yang sudah padam) tidak membuat tiket sendiri dan tidak dihitung dalam tabel.',
+    );
+    expect(table('tiket').provenance.source).toBe(`alerting.db (SQLite) ${join(dir, 'data', 'alerting.db')}`);
+  });
+
+  it('performance: incidents per severity (count, MTTR, longest) and the top causes; the escalation is a finding', () => {
+    // The certificate incident runs from 20 December 2024 to the end of 2025 (still open).
+    const certOpen = TO - CERT_START;
+    expect(table('insiden').rows).toEqual([
+      {
+        severity: 'kritis',
+        count: 2,
+        resolved: 2,
+        open: 0,
+        mttr: 1.75 * HOUR,
+        longest: 2 * HOUR,
+        longestId: 'INC-20250709-0004',
+        suppressed: 1,
+      },
+      {
+        severity: 'tinggi',
+        count: 1,
+        resolved: 1,
+        open: 0,
+        mttr: 3 * HOUR,
+        longest: 3 * HOUR,
+        longestId: 'INC-20250910-0006',
+        suppressed: 0,
+      },
+      {
+        severity: 'sedang',
+        count: 1,
+        resolved: 0,
+        open: 1,
+        mttr: null,
+        longest: certOpen,
+        longestId: 'INC-20241220-0002',
+        suppressed: 0,
+      },
+      {
+        severity: 'rendah',
+        count: 1,
+        resolved: 1,
+        open: 0,
+        mttr: 30 * MIN,
+        longest: 30 * MIN,
+        longestId: 'INC-20251103-0007',
+        suppressed: 0,
+      },
+      {
+        severity: 'Jumlah',
+        count: 5,
+        resolved: 4,
+        open: 1,
+        // (2 h + 1,5 h + 3 h + 0,5 h) / 4
+        mttr: 1.75 * HOUR,
+        longest: certOpen,
+        longestId: 'INC-20241220-0002',
+        suppressed: 1,
+      },
+    ]);
+    expect(certOpen).toBe(9040 * HOUR);
+    expect(table('insiden-penyebab').rows).toEqual([
+      { rule: 'device-unreachable', category: 'Jaringan', count: 2, share: 40, mttr: 1.75 * HOUR },
+      { rule: 'disk-high', category: 'Server', count: 1, share: 20, mttr: 3 * HOUR },
+      { rule: 'latency-high', category: 'Lainnya', count: 1, share: 20, mttr: 30 * MIN },
+      { rule: 'tls-certificate-expiring', category: 'Layanan/situs', count: 1, share: 20, mttr: null },
+    ]);
+    expect(report.sections.find((x) => x.id === 'c-kinerja')!.findings).toEqual([
+      {
+        severity: 'sedang',
+        text: '1 insiden tidak diakui dalam batas waktu eskalasi dan dieskalasi (terlama INC-20250910-0006: 1 j 15 m tanpa tanggapan).',
+        followUp: 'Tinjau jadwal piket dan kontak Tier 1/Tier 2; pastikan tiket diakui (noc ack) segera.',
+      },
+    ]);
+    expect(report.summary).toContain('Insiden: 5 (MTTR 1 j 45 m); 1 masih terbuka di akhir periode.');
+    expect(report.summary).toContain('Jumlah temuan: 4.');
+  });
+
   it('the PDF reads back with its sections and Indonesian figures', () => {
     const text = execFileSync('pdftotext', ['-layout', join(out, 'laporan-audit-2025.pdf'), '-'], {
       encoding: 'utf8',
@@ -318,6 +553,9 @@ describe('audit report of a generated year', () => {
       '(c) Kinerja',
       '(d) Aspek lain',
       'Lampiran: sumber setiap angka',
+      'Tiket / perintah kerja',
+      'Penyebab insiden terbanyak (5 aturan teratas)',
+      'INC-20241220-0002',
     ])
       expect(text).toContain(heading);
     expect(text).toContain(`${R1_AVAILABILITY.toFixed(3).replace('.', ',')} %`);
@@ -390,10 +628,11 @@ describe('the same year from the stored daily summaries', () => {
   beforeAll(async () => {
     // What the agent's job writes each night (availability_daily), for the whole year; then
     // July is removed, as if the agent had been down those nights: July comes from the rollups.
-    const loaded = parseConfig(configYaml.replace('http://127.0.0.1:1', influx.url), {
-      baseDir: dir,
-      env: {},
-    });
+    // An agent whose alerting never ran: no alerting.db in its data directory.
+    const loaded = parseConfig(
+      configYaml.replace('http://127.0.0.1:1', influx.url) + `agent:\n  dataDir: ${join(dir, 'no-data')}\n`,
+      { baseDir: dir, env: {} },
+    );
     const config = loaded.config!;
     const edge = influxEdge(config.influx);
     const t = await objectTimelines(edge, config, { from: FROM, to: TO, now: TO, by: 'device' });
@@ -432,6 +671,21 @@ describe('the same year from the stored daily summaries', () => {
     expect(tableOf(fromDaily, id).rows.length).toBeGreaterThan(0);
   });
 
+  it('without an incident store the incident tables say so, with the missing file as their source', () => {
+    for (const id of ['tiket', 'insiden', 'insiden-penyebab']) {
+      const x = tableOf(fromDaily, id);
+      expect(x.rows).toEqual([]);
+      expect(x.emptyText).toBe(
+        'Tidak ada insiden tercatat: penyimpanan insiden (alerting.db) tidak ditemukan.',
+      );
+      expect(x.provenance.source).toBe(
+        `alerting.db (SQLite) ${join(dir, 'no-data', 'alerting.db')} — berkas tidak ada: alerting agen belum pernah berjalan`,
+      );
+    }
+    expect(fromDaily.summary).toContain('Insiden: penyimpanan insiden (alerting.db) tidak ditemukan.');
+    expect(existsSync(join(dir, 'no-data'))).toBe(false);
+  });
+
   it('says where its figures came from: 334 stored days, July from the rollups', () => {
     expect(tableOf(fromDaily, 'ketersediaan-device').provenance.source).toBe(
       'InfluxDB availability_daily (334 d) + rollup (31 d) (ping.up, interface.ifOperStatus, http.up)',
@@ -439,5 +693,50 @@ describe('the same year from the stored daily summaries', () => {
     expect(tableOf(report, 'ketersediaan-device').provenance.source).toBe(
       'InfluxDB availability_daily (0 d) + rollup (365 d) (ping.up, interface.ifOperStatus, http.up)',
     );
+  });
+});
+
+describe('the monev of July 2025 carries the incidents of its month', () => {
+  let monev: Report;
+
+  beforeAll(async () => {
+    const loaded = parseConfig(
+      configYaml.replace('http://127.0.0.1:1', influx.url) + `agent:\n  dataDir: ${join(dir, 'data')}\n`,
+      { baseDir: dir, env: {} },
+    );
+    const out3 = join(dir, 'out-monev');
+    await runReport(loaded.config!, {
+      kind: 'monev',
+      month: '2025-07',
+      formats: ['json'],
+      lang: 'id',
+      outDir: out3,
+      now: Date.parse('2026-12-01T04:00:00Z'),
+    });
+    monev = JSON.parse(readFileSync(join(out3, 'monev-2025-07.json'), 'utf8')) as Report;
+  }, 60_000);
+
+  it("r1's July outage with its dependent incident, and the certificate incident still open", () => {
+    const section = monev.sections.find((s) => s.id === 'insiden')!;
+    const rows = section.tables.find((x) => x.id === 'insiden')!.rows;
+    expect(rows.map((r) => [r.severity, r.count, r.suppressed])).toEqual([
+      ['kritis', 1, 1],
+      ['tinggi', 0, 0],
+      ['sedang', 1, 0],
+      ['rendah', 0, 0],
+      ['Jumlah', 2, 1],
+    ]);
+    // Open at the end of July: counted up to 1 August.
+    expect(rows[4]).toMatchObject({
+      resolved: 1,
+      open: 1,
+      mttr: 2 * HOUR,
+      longest: at('2025-08-01T00:00:00') - CERT_START,
+      longestId: 'INC-20241220-0002',
+    });
+    expect(section.tables.find((x) => x.id === 'insiden-penyebab')!.rows.map((r) => r.rule)).toEqual([
+      'device-unreachable',
+      'tls-certificate-expiring',
+    ]);
   });
 });
