@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -45,7 +46,7 @@ export class TrapError extends Error {
 interface Pending {
   command: string;
   rows: Row[];
-  resolve(rows: Row[]): void;
+  resolve(reply: { rows: Row[]; done: Row }): void;
   reject(err: Error): void;
   timer: NodeJS.Timeout;
   onAbort?: () => void;
@@ -91,9 +92,19 @@ export class RouterosConnection {
     socket.on('error', (err) => this.fail(new Error(`connection to ${host}:${port} failed: ${err.message}`)));
     socket.on('close', () => this.fail(new Error(`router ${host}:${port} closed the connection`)));
     try {
-      await this.command(['/login', `=name=${this.opts.username}`, `=password=${this.opts.password}`], {
-        signal,
-      });
+      const { username, password } = this.opts;
+      const plain = await this.request(['/login', `=name=${username}`, `=password=${password}`], { signal });
+      // RouterOS before 6.43 ignores the password and answers with a challenge (`=ret=`, hex);
+      // it wants `00` + MD5(0x00, password, challenge) in hex (the API manual's "initial login").
+      const challenge = plain.done.ret;
+      if (challenge !== undefined) {
+        const md5 = createHash('md5')
+          .update(Buffer.from([0]))
+          .update(Buffer.from(password, 'utf8'))
+          .update(Buffer.from(challenge, 'hex'))
+          .digest('hex');
+        await this.request(['/login', `=name=${username}`, `=response=00${md5}`], { signal });
+      }
     } catch (err) {
       const msg = err instanceof TrapError ? err.detail : (err as Error).message;
       const wrapped = new Error(`login as "${this.opts.username}" refused: ${msg}`);
@@ -103,13 +114,21 @@ export class RouterosConnection {
   }
 
   /** Runs one command; resolves with its `!re` rows at `!done`, rejects on `!trap`, deadline or loss. */
-  command(words: string[], opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Row[]> {
+  async command(words: string[], opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Row[]> {
+    return (await this.request(words, opts)).rows;
+  }
+
+  /** As command(), with the attributes of the `!done` sentence too (`=ret=` of a login challenge). */
+  private request(
+    words: string[],
+    opts: { signal?: AbortSignal; timeoutMs?: number } = {},
+  ): Promise<{ rows: Row[]; done: Row }> {
     if (!this.socket || this.closedWith) return Promise.reject(this.closedWith ?? new Error('not connected'));
     if (opts.signal?.aborted) return Promise.reject(opts.signal.reason as Error);
     const tag = String(this.nextTag++);
     const command = words[0];
     const timeoutMs = opts.timeoutMs ?? this.opts.timeoutMs;
-    return new Promise<Row[]>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const entry: Pending = {
         command,
         rows: [],
@@ -178,7 +197,7 @@ export class RouterosConnection {
       } else if (reply.type === '!done') {
         this.pending.delete(reply.tag!);
         this.settle(p);
-        p.resolve(p.rows);
+        p.resolve({ rows: p.rows, done: reply.attrs });
       }
       // '!empty' (RouterOS >= 7.18, a print that found nothing) needs no action: !done follows.
     }

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 import { Reader, sentence } from './codec';
@@ -19,6 +20,12 @@ export interface PeerOptions {
   /** Answer an empty print with `!empty` before `!done` (RouterOS 7.18 and later). */
   emptyReply?: boolean;
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /**
+   * `challenge`: log in as RouterOS before 6.43 does: any `/login` without `=response=` gets
+   * `!done =ret=<16 random bytes, hex>`, then `=name=` and `=response=00` + hex MD5(0x00,
+   * password, challenge) logs in. Default `plain` (6.43 and later: `=name=` `=password=`).
+   */
+  login?: 'plain' | 'challenge';
 }
 
 export interface Faults {
@@ -57,6 +64,9 @@ export function formatDuration(total: number): string {
   }
   return out || '0s';
 }
+
+/** The challenge each connection was given (pre-6.43 login). */
+const challenges = new WeakMap<object, Buffer>();
 
 export class RouterosPeer {
   readonly faults: Faults = {};
@@ -201,6 +211,31 @@ export class RouterosPeer {
       );
     };
 
+    if (command === '/login' && this.opts.login === 'challenge') {
+      const response = attrs.get('response');
+      const challenge = challenges.get(socket);
+      if (response === undefined || challenge === undefined) {
+        const fresh = randomBytes(16);
+        challenges.set(socket, fresh);
+        socket.write(tagged('!done', `=ret=${fresh.toString('hex')}`));
+        return;
+      }
+      challenges.delete(socket);
+      const expected =
+        '00' +
+        createHash('md5')
+          .update(Buffer.from([0]))
+          .update(this.password)
+          .update(challenge)
+          .digest('hex');
+      if (attrs.get('name') === this.username && response === expected) {
+        this.logins++;
+        socket.write(tagged('!done'));
+        return 'login';
+      }
+      trap('invalid user name or password (6)');
+      return;
+    }
     if (command === '/login') {
       if (attrs.get('name') === this.username && attrs.get('password') === this.password) {
         this.logins++;
