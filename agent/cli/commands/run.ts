@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Alerting } from '../../../alerting';
 import { createCollectors } from '../../../collectors/registry';
 import { Agent } from '../../agent';
+import { limitHeapGrowth } from '../../heap';
 import { createLoggerFactory } from '../../log';
 import { createWriter } from '../../writer';
 import { configPath, loadForCommand } from '../config-option';
@@ -30,6 +31,7 @@ export function registerRun(program: Command): void {
         ? new Alerting({ config, writer, log: logFor('alerting') })
         : undefined;
       const agent = new Agent({ config, collectors: createCollectors(), writer, logFor, alerting });
+      limitHeapGrowth();
       try {
         await agent.start();
       } catch (err) {
