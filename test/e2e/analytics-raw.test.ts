@@ -31,7 +31,10 @@ links: [{ id: isp-1, device: core, interface: ether1, kind: isp, committedRate: 
   ).config!;
 
 async function load(database: string, rps: boolean) {
-  const q = (s: string) => fetch(`${db.url}/query`, { method: 'POST', body: new URLSearchParams({ q: s }) });
+  const q = async (s: string) => {
+    const res = await fetch(`${db.url}/query`, { method: 'POST', body: new URLSearchParams({ q: s }) });
+    expect([res.status, await res.text()]).toEqual([200, '{"results":[{"statement_id":0}]}\n']);
+  };
   await q(`CREATE DATABASE ${database}`);
   if (rps) {
     await q(`CREATE RETENTION POLICY "raw" ON ${database} DURATION 30d REPLICATION 1 DEFAULT`);
@@ -49,7 +52,8 @@ async function load(database: string, rps: boolean) {
     const inBps = m >= 115 ? (m - 114) * 10e6 : 10e6;
     lines.push(`interface,device=core,link=isp-1 ifOperStatus=1i,in_bps=${inBps},out_bps=1000000 ${t}`);
   }
-  const res = await fetch(`${db.url}/write?db=${database}&precision=ms`, {
+  // Into `raw` by name, as the agent's writer does, not into whatever the default is by then.
+  const res = await fetch(`${db.url}/write?db=${database}&precision=ms${rps ? '&rp=raw' : ''}`, {
     method: 'POST',
     body: lines.join('\n'),
   });

@@ -11,10 +11,17 @@ import { siteHandler, startSites, TestSites } from './http-servers';
 
 /** The HTTP(S) probe against local servers with real certificates made by openssl. */
 let sites: TestSites;
-beforeAll(async () => (sites = await startSites()));
+/**
+ * The probe's clock, read once the certificates exist: openssl stamps notBefore/notAfter in
+ * whole seconds from the moment it made them, so a clock read before that (a slow machine takes
+ * over a second to make the keys) would see "-days 3" as 3 whole days left instead of 2.
+ */
+let NOW: number;
+beforeAll(async () => {
+  sites = await startSites();
+  NOW = Date.now();
+});
 afterAll(() => sites.close());
-
-const NOW = Date.now();
 
 function configWith(urls: unknown[]) {
   const raw = {
