@@ -209,10 +209,8 @@ async function main(): Promise<void> {
     const influxRss =
       Number(readFileSync(`/proc/${influx.process()!.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)![1]) /
       1024;
-    const lines =
-      MODE === 'summaries'
-        ? summariesText(r, limit, loaded, loadMs, settleMs, influxRss)
-        : rollupsText(r, limit, loaded, loadMs, settleMs, influxRss);
+    const run: Run = { r, limit, loaded, loadMs, settleMs, influxRss };
+    const lines = MODE === 'summaries' ? summariesText(run) : rollupsText(run);
     console.log(lines.join('\n'));
   } finally {
     await influx.stop();
@@ -220,18 +218,17 @@ async function main(): Promise<void> {
   }
 }
 
-type Loaded = { lines: number; gzBytes: number; dailyPoints?: number };
-type Limit = { wallMs: number; bytes: number };
+/** What one run measured: the report child, the curl replay, the load and influxd. */
+interface Run {
+  r: ChildResult;
+  limit: { wallMs: number; bytes: number };
+  loaded: { lines: number; gzBytes: number; dailyPoints?: number };
+  loadMs: number;
+  settleMs: number;
+  influxRss: number;
+}
 
-function table(
-  r: ChildResult,
-  limit: Limit,
-  loaded: Loaded,
-  loadMs: number,
-  settleMs: number,
-  influxRss: number,
-  load: string,
-): string[] {
+function table({ r, limit, loaded, loadMs, settleMs, influxRss }: Run, load: string): string[] {
   return [
     '| step | wall s | peak RSS MiB | notes |',
     '| --- | ---: | ---: | --- |',
@@ -258,14 +255,8 @@ function bigSeriesSpan(queries: string[]): number {
   return longest;
 }
 
-function summariesText(
-  r: ChildResult,
-  limit: Limit,
-  loaded: Loaded,
-  loadMs: number,
-  settleMs: number,
-  influxRss: number,
-): string[] {
+function summariesText(run: Run): string[] {
+  const { r, loaded } = run;
   const within = r.wallMs < 60_000 && r.maxRssMiB < 500;
   return [
     `## report-audit: annual audit report, 500 devices and 2,000 links`,
@@ -278,7 +269,7 @@ function summariesText(
     `CSV per table, JSON, manifest) run in its own process; the physical limit is InfluxDB answering`,
     `the same ${r.queries.length} queries, replayed with curl to /dev/null.`,
     '',
-    ...table(r, limit, loaded, loadMs, settleMs, influxRss, 'load (gzip, 100k-line batches)'),
+    ...table(run, 'load (gzip, 100k-line batches)'),
     '',
     `The longest period the report read from the big 5-minute series (ping, interface): ${(bigSeriesSpan(r.queries) / 3_600_000).toFixed(1).replace('.', ',')} h`,
     `(the last hour's reachability for section (b); everything else is summarised).`,
@@ -291,14 +282,8 @@ function summariesText(
   ];
 }
 
-function rollupsText(
-  r: ChildResult,
-  limit: Limit,
-  loaded: Loaded,
-  loadMs: number,
-  settleMs: number,
-  influxRss: number,
-): string[] {
+function rollupsText(run: Run): string[] {
+  const { r, loaded, loadMs, limit } = run;
   const scaleYear = (365 / DAYS) * SCALE;
   const measured = `${n(FLEET.devices)} devices, ${n(FLEET.links)} links, ${FLEET.services} services, ${DAYS} days`;
   const lines = [
@@ -309,7 +294,7 @@ function rollupsText(
     `XLSX, CSV per table, JSON, manifest) run in its own process. The physical limit is InfluxDB`,
     `answering the same ${r.queries.length} queries the report sent, replayed with curl to /dev/null.`,
     '',
-    ...table(r, limit, loaded, loadMs, settleMs, influxRss, 'load (gzip, 100k-line batches, 2 in flight)'),
+    ...table(run, 'load (gzip, 100k-line batches, 2 in flight)'),
   ];
   if (scaleYear !== 1)
     lines.push(
